@@ -1,0 +1,7 @@
+namespace Sosyabot.Core.Channels;
+
+public enum ChannelStatus
+{
+    Active,
+    NeedsReconnect,
+}

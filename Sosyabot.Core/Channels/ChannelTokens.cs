@@ -1,0 +1,3 @@
+namespace Sosyabot.Core.Channels;
+
+public sealed record ChannelTokens(string? AccessToken, string? RefreshToken);

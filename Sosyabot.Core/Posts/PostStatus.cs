@@ -1,0 +1,12 @@
+namespace Sosyabot.Core.Posts;
+
+public enum PostStatus
+{
+    Draft,
+    Scheduled,
+    Publishing,
+    Published,
+    Partial,
+    Failed,
+    Cancelled,
+}

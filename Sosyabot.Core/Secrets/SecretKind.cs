@@ -1,0 +1,9 @@
+namespace Sosyabot.Core.Secrets;
+
+public enum SecretKind
+{
+    ChannelAccessToken,
+    ChannelRefreshToken,
+    OAuthCodeVerifier,
+    PlatformAppSecret,
+}

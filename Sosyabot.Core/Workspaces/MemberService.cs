@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Sosyabot.Core.Data;
+
+namespace Sosyabot.Core.Workspaces;
+
+public sealed class MemberService(SosyabotDbContext db, WorkspaceAccess access, TimeProvider clock)
+{
+    public async Task<List<MemberSummary>> ListAsync(Guid actorId, Guid workspaceId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(actorId, workspaceId, WorkspaceRole.Viewer, ct);
+        return await db.WorkspaceMembers
+            .Where(m => m.WorkspaceId == workspaceId)
+            .OrderByDescending(m => m.Role).ThenBy(m => m.User!.Email)
+            .Select(m => new MemberSummary(m.UserId, m.User!.Email!, m.Role, m.JoinedAt))
+            .ToListAsync(ct);
+    }
+
+    public async Task InviteAsync(Guid actorId, Guid workspaceId, string email, WorkspaceRole role, CancellationToken ct = default)
+    {
+        var actorRole = await access.RequireAsync(actorId, workspaceId, WorkspaceRole.Admin, ct);
+        EnsureMayGrant(actorRole, role);
+        var normalized = email.Trim().ToUpperInvariant();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct)
+            ?? throw new InvalidRequestException($"No account uses {email.Trim()}. Ask them to register first, then invite them.");
+        if (await db.WorkspaceMembers.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId == user.Id, ct))
+            throw new InvalidRequestException($"{user.Email} is already a member of this workspace.");
+        db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = workspaceId, UserId = user.Id, Role = role, JoinedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public Task ChangeRoleAsync(Guid actorId, Guid workspaceId, Guid userId, WorkspaceRole role, CancellationToken ct = default) =>
+        ChangeMemberAsync(actorId, workspaceId, userId, role, ct);
+
+    public Task RemoveAsync(Guid actorId, Guid workspaceId, Guid userId, CancellationToken ct = default) =>
+        ChangeMemberAsync(actorId, workspaceId, userId, newRole: null, ct);
+
+    private async Task ChangeMemberAsync(Guid actorId, Guid workspaceId, Guid userId, WorkspaceRole? newRole, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Serialises membership changes per workspace, so two admins cannot each remove "the other" last owner.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM workspaces WHERE id = {workspaceId} FOR UPDATE", ct);
+        var actorRole = await access.RequireAsync(actorId, workspaceId, WorkspaceRole.Admin, ct);
+        var member = await db.WorkspaceMembers.SingleOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, ct)
+            ?? throw new InvalidRequestException("That person is not a member of this workspace.");
+
+        if (member.Role == WorkspaceRole.Owner && actorRole != WorkspaceRole.Owner)
+            throw new InvalidRequestException("Only an owner can change or remove another owner.");
+        if (newRole is { } granted) EnsureMayGrant(actorRole, granted);
+        if (member.Role == WorkspaceRole.Owner && newRole != WorkspaceRole.Owner)
+        {
+            var owners = await db.WorkspaceMembers.CountAsync(m => m.WorkspaceId == workspaceId && m.Role == WorkspaceRole.Owner, ct);
+            if (owners == 1)
+                throw new InvalidRequestException("A workspace needs at least one owner. Make someone else owner first.");
+        }
+
+        if (newRole is { } role) member.Role = role;
+        else db.WorkspaceMembers.Remove(member);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static void EnsureMayGrant(WorkspaceRole actorRole, WorkspaceRole role)
+    {
+        if (role == WorkspaceRole.Owner && actorRole != WorkspaceRole.Owner)
+            throw new InvalidRequestException("Only an owner can make someone an owner.");
+    }
+}

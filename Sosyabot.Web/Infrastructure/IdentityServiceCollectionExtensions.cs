@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+using Sosyabot.Core.Data;
+using Sosyabot.Core.Users;
+
+namespace Sosyabot.Web.Infrastructure;
+
+public static class IdentityServiceCollectionExtensions
+{
+    public static IServiceCollection AddSosyabotIdentity(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/login";
+            o.Cookie.Name = "sosyabot.auth";
+        });
+        services.AddAuthorization();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+            })
+            .AddEntityFrameworkStores<SosyabotDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddScoped<CurrentUser>();
+        return services;
+    }
+}

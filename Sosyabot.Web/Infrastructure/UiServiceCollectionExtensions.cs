@@ -1,0 +1,14 @@
+using MudBlazor.Services;
+
+namespace Sosyabot.Web.Infrastructure;
+
+public static class UiServiceCollectionExtensions
+{
+    public static IServiceCollection AddSosyabotUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using Sosyabot.Core;
+using Sosyabot.Web.Components;
+using Sosyabot.Web.Endpoints;
+using Sosyabot.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSosyabotCore(builder.Configuration);
+builder.Services.AddSosyabotIdentity();
+builder.Services.AddSosyabotUi();
+builder.Services.AddSosyabotHealthChecks();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+app.UseSosyabotPipeline();
+app.MapHealthEndpoints();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+public partial class Program;
