@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Sosyabot.Tests.TestSupport;
+
+// The real app on a fresh database, shared by the tests of one class.
+public class AppFixture : IAsyncLifetime
+{
+    private PostgresServer? _server;
+
+    public string ConnectionString { get; private set; } = "";
+    public SosyabotAppFactory Factory { get; private set; } = default!;
+
+    public HttpClient CreateClient() =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task InitializeAsync()
+    {
+        _server = await PostgresServer.GetAsync();
+        ConnectionString = await _server.CreateDatabaseAsync();
+        Factory = new SosyabotAppFactory(ConnectionString, Settings());
+    }
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>();
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (_server is not null) await _server.DropDatabaseAsync(ConnectionString);
+    }
+}
