@@ -16,6 +16,7 @@ await app.MigrateDatabaseAsync();
 app.UseSosyabotPipeline();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
+app.MapOAuthEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -17,4 +17,6 @@ public class OAuthState
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? ConsumedAt { get; set; }
+    // Why a consumed flow failed, shown once on the connections page; nothing else of it is kept.
+    public string? Error { get; set; }
 }

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Connections;
 using Sosyabot.Core.Posts;
+using Sosyabot.Core.Providers;
 using Sosyabot.Core.Users;
+using Sosyabot.Core.Webhooks;
 using Sosyabot.Core.Workspaces;
 
 namespace Sosyabot.Core.Data;
@@ -19,6 +21,8 @@ public class SosyabotDbContext(DbContextOptions<SosyabotDbContext> options)
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostTarget> PostTargets => Set<PostTarget>();
     public DbSet<OAuthState> OAuthStates => Set<OAuthState>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<PlatformAppRegistration> PlatformAppRegistrations => Set<PlatformAppRegistration>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -13,7 +13,7 @@ public class AppFixture : IAsyncLifetime
     public HttpClient CreateClient() =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _server = await PostgresServer.GetAsync();
         ConnectionString = await _server.CreateDatabaseAsync();
@@ -22,7 +22,7 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
         if (_server is not null) await _server.DropDatabaseAsync(ConnectionString);

@@ -356,6 +356,11 @@ namespace Sosyabot.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error");
+
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
@@ -541,6 +546,62 @@ namespace Sosyabot.Migrations
                     b.ToTable("post_targets", (string)null);
                 });
 
+            modelBuilder.Entity("Sosyabot.Core.Providers.PlatformAppRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ClientSecretCipher")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("client_secret_cipher");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("redirect_uri");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("scopes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_app_registrations");
+
+                    b.HasIndex("Platform", "Issuer", "RedirectUri")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_app_registrations_platform_issuer_redirect_uri");
+
+                    b.ToTable("platform_app_registrations", (string)null);
+                });
+
             modelBuilder.Entity("Sosyabot.Core.Users.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -632,6 +693,41 @@ namespace Sosyabot.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("Sosyabot.Core.Webhooks.WebhookEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<JsonObject>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("type");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_events");
+
+                    b.HasIndex("WorkspaceId", "CreatedAt")
+                        .HasDatabaseName("ix_webhook_events_workspace_id_created_at");
+
+                    b.ToTable("webhook_events", (string)null);
                 });
 
             modelBuilder.Entity("Sosyabot.Core.Workspaces.Workspace", b =>
@@ -785,6 +881,16 @@ namespace Sosyabot.Migrations
                         .HasConstraintName("fk_post_targets_posts_post_id");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("Sosyabot.Core.Webhooks.WebhookEvent", b =>
+                {
+                    b.HasOne("Sosyabot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_events_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Sosyabot.Core.Workspaces.WorkspaceMember", b =>

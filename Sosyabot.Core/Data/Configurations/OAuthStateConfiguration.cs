@@ -15,6 +15,7 @@ internal sealed class OAuthStateConfiguration : IEntityTypeConfiguration<OAuthSt
         builder.Property(s => s.RedirectUri).HasMaxLength(2048);
         builder.Property(s => s.ReturnTo).HasMaxLength(2048);
         builder.Property(s => s.Issuer).HasMaxLength(2048);
+        builder.Property(s => s.Error).HasMaxLength(1000);
         builder.HasIndex(s => s.StateHash).IsUnique();
         builder.HasIndex(s => s.ExpiresAt);
     }

@@ -13,7 +13,9 @@ public sealed class PurgeExpiredOAuthStatesJob(SosyabotDbContext db, TimeProvide
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await db.OAuthStates.Where(s => s.ExpiresAt < now || s.ConsumedAt != null).ExecuteDeleteAsync(ct);
+        // Consumed rows of failed flows stay until they expire: they carry the error shown to the user
+        // and make a replayed callback read as "already used".
+        await db.OAuthStates.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync(ct);
         heartbeat.Beat(now);
     }
 }

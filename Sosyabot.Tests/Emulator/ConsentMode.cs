@@ -1,0 +1,8 @@
+namespace Sosyabot.Tests.Emulator;
+
+public enum ConsentMode
+{
+    Allow,
+    Deny,
+    Page,
+}

@@ -1,0 +1,16 @@
+namespace Sosyabot.Tests.Emulator;
+
+// Every platform emulator, and the app settings (client ids, allowed hosts) that go with them.
+public static class EmulatedPlatforms
+{
+    public static IPlatformEmulator[] Create() =>
+    [
+    ];
+
+    public static Dictionary<string, string?> AppSettings() => new()
+    {
+        // The emulator is on loopback; a self-hoster allows private hosts the same way.
+        ["SafeHttp:AllowedPrivateHosts:0"] = "127.0.0.1",
+        ["SafeHttp:AllowHttpForAllowedHosts"] = "true",
+    };
+}

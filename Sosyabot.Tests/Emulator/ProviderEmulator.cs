@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Sosyabot.Tests.Emulator;
+
+// A real HTTP server on loopback standing in for the platforms' hosts. It records every request and
+// can inject faults per endpoint ("POST /reddit-www/api/v1/access_token").
+public sealed class ProviderEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new();
+    private readonly IPlatformEmulator[] _platforms;
+
+    private ProviderEmulator(WebApplication app, IPlatformEmulator[] platforms)
+    {
+        _app = app;
+        _platforms = platforms;
+    }
+
+    public Uri BaseUrl { get; private set; } = default!;
+
+    // How authorize pages answer: at once (Allow or Deny), or with a page a browser test clicks.
+    public ConsentMode Consent { get; set; } = ConsentMode.Allow;
+
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
+
+    public IEnumerable<RecordedRequest> RequestsTo(string method, string path) =>
+        Requests.Where(r => r.Method == method && r.Path == path);
+
+    public T Platform<T>() where T : IPlatformEmulator => _platforms.OfType<T>().Single();
+
+    public void Inject(string method, string path, Fault fault, int times = 1)
+    {
+        var queue = _faults.GetOrAdd($"{method} {path}", _ => new ConcurrentQueue<Fault>());
+        for (var i = 0; i < times; i++) queue.Enqueue(fault);
+    }
+
+    // Settings that point the app's real platform URLs at this server.
+    public Dictionary<string, string?> HostOverrideSettings() =>
+        _platforms.SelectMany(p => p.Hosts).ToDictionary(
+            h => $"Providers:HostOverrides:{h.Key}", h => (string?)new Uri(BaseUrl, h.Value).AbsoluteUri);
+
+    public string Url(string prefixedPath) => new Uri(BaseUrl, prefixedPath.TrimStart('/')).AbsoluteUri;
+
+    public static async Task<ProviderEmulator> StartAsync(params IPlatformEmulator[] platforms)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        builder.Services.AddRoutingCore();
+        var app = builder.Build();
+        var emulator = new ProviderEmulator(app, platforms);
+        app.Use(emulator.RecordAndInjectAsync);
+        foreach (var platform in platforms) platform.Map(app, emulator);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        emulator.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        return emulator;
+    }
+
+    private async Task RecordAndInjectAsync(HttpContext context, RequestDelegate next)
+    {
+        context.Request.EnableBuffering();
+        var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
+        context.Request.Body.Position = 0;
+        _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? "",
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body));
+
+        if (_faults.TryGetValue($"{context.Request.Method} {context.Request.Path}", out var queue) && queue.TryDequeue(out var fault))
+        {
+            if (fault.Delay is { } delay) await Task.Delay(delay, context.RequestAborted);
+            if (fault.Status != 200 || fault.Body.Length > 0)
+            {
+                context.Response.StatusCode = fault.Status;
+                context.Response.ContentType = fault.ContentType;
+                if (fault.RetryAfter is not null) context.Response.Headers.RetryAfter = fault.RetryAfter;
+                await context.Response.WriteAsync(fault.Body);
+                return;
+            }
+        }
+        await next(context);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
