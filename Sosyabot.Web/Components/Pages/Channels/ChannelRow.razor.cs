@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Sosyabot.Core;
+using Sosyabot.Core.Channels;
+using Sosyabot.Core.Providers;
+using Sosyabot.Core.Workspaces;
+using Sosyabot.Web.Infrastructure;
+
+namespace Sosyabot.Web.Components.Pages.Channels;
+
+public partial class ChannelRow
+{
+    [Inject] private ChannelService Channels { get; set; } = default!;
+    [Inject] private ChannelRefreshService Refresh { get; set; } = default!;
+    [Inject] private ChannelDisconnectService Disconnect { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Parameter, EditorRequired] public ChannelView Channel { get; set; } = default!;
+    [Parameter] public PlatformInfo? Platform { get; set; }
+    [Parameter] public bool CanManage { get; set; }
+    [Parameter] public Guid WorkspaceId { get; set; }
+    [Parameter] public EventCallback Changed { get; set; }
+    [Parameter] public EventCallback<(string, Severity)> OnMessage { get; set; }
+
+    private string Handle => Channel.Username!.StartsWith('@') ? Channel.Username : "@" + Channel.Username;
+
+    // The same flow as a first connect; the channel is updated in place because the account is the same.
+    private string ReconnectUrl
+    {
+        get
+        {
+            var url = $"/api/v1/auth/{Channel.Platform}/start?workspace={WorkspaceId}&returnTo={Uri.EscapeDataString($"/w/{WorkspaceId}/channels")}";
+            return Channel.Instance is null ? url : url + $"&instance={Uri.EscapeDataString(Channel.Instance)}";
+        }
+    }
+
+    private Task MakeDefaultAsync() => RunAsync(user => Channels.MakeDefaultAsync(user, WorkspaceId, Channel.Id));
+
+    private Task SetFlagsAsync(bool canBeSource, bool enabledForRepost) =>
+        RunAsync(user => Channels.SetFlagsAsync(user, WorkspaceId, Channel.Id, canBeSource, enabledForRepost));
+
+    private Task RefreshAsync() => RunAsync(async user =>
+    {
+        var outcome = await Refresh.RefreshNowAsync(user, WorkspaceId, Channel.Id);
+        await OnMessage.InvokeAsync(outcome.Succeeded
+            ? ($"Refreshed {Channel.DisplayName}. The new token expires {outcome.ExpiresAt:yyyy-MM-dd HH:mm} UTC.", Severity.Success)
+            : ($"Could not refresh {Channel.DisplayName}: {outcome.Message}", Severity.Error));
+    });
+
+    private async Task DisconnectAsync()
+    {
+        var parameters = new DialogParameters<DisconnectDialog>
+        {
+            { d => d.Channel, Channel },
+            { d => d.PlatformName, Platform?.DisplayName ?? Channel.Platform },
+            { d => d.ConnectedAppsUrl, ConnectedApps.UrlFor(Channel) },
+        };
+        var dialog = await Dialogs.ShowAsync<DisconnectDialog>("Disconnect channel", parameters);
+        if (await dialog.Result is { Canceled: false })
+            await RunAsync(async user =>
+            {
+                await Disconnect.DisconnectAsync(user, WorkspaceId, Channel.Id);
+                await OnMessage.InvokeAsync(($"Disconnected {Channel.DisplayName}.", Severity.Info));
+            });
+    }
+
+    private async Task RunAsync(Func<Guid, Task> action)
+    {
+        try
+        {
+            await action(await CurrentUser.IdAsync());
+        }
+        catch (Exception e) when (e is InvalidRequestException or WorkspaceAccessDeniedException)
+        {
+            await OnMessage.InvokeAsync((e.Message, Severity.Error));
+        }
+        await Changed.InvokeAsync();
+    }
+}
