@@ -20,8 +20,12 @@ public static class IdentityServiceCollectionExtensions
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // NIST SP 800-63B: length, not composition rules.
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
             })
             .AddEntityFrameworkStores<SosyabotDbContext>()
             .AddSignInManager()
