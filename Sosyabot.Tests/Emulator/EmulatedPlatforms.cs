@@ -1,3 +1,5 @@
+using Sosyabot.Tests.Emulator.Mastodon;
+
 namespace Sosyabot.Tests.Emulator;
 
 // Every platform emulator, and the app settings (client ids, allowed hosts) that go with them.
@@ -5,6 +7,7 @@ public static class EmulatedPlatforms
 {
     public static IPlatformEmulator[] Create() =>
     [
+        new MastodonEmulator(),
     ];
 
     public static Dictionary<string, string?> AppSettings() => new()

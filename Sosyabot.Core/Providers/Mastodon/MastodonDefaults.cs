@@ -2,6 +2,8 @@ using Sosyabot.Core.Channels;
 
 namespace Sosyabot.Core.Providers.Mastodon;
 
+// Every Mastodon server is its own authorization server: the app registers itself per server
+// (POST /api/v1/apps) and the server's origin is the issuer. https://docs.joinmastodon.org/client/token/
 public static class MastodonDefaults
 {
     public const string Key = "mastodon";
@@ -12,4 +14,18 @@ public static class MastodonDefaults
         TextLimit: 500,
         TokenPolicy.NeverExpires,
         ConnectedAppsUrl: null);
+
+    public const string AppsPath = "/api/v1/apps";
+    // RFC 8414 metadata, served since Mastodon 4.3 (PR #29191); older servers answer 404.
+    public const string MetadataPath = "/.well-known/oauth-authorization-server";
+    public const string AuthorizePath = "/oauth/authorize";
+    public const string TokenPath = "/oauth/token";
+    public const string VerifyCredentialsPath = "/api/v1/accounts/verify_credentials";
+    public const string AuthorizedApplicationsPath = "/oauth/authorized_applications";
+
+    // read:accounts (not the 4.3+ "profile") so one registration works on every server version.
+    public const string Scopes = "read:accounts write:statuses write:media";
+
+    // Where a user revokes the app on their own server; every instance has its own page.
+    public static string ConnectedAppsUrl(string instance) => instance.TrimEnd('/') + AuthorizedApplicationsPath;
 }
