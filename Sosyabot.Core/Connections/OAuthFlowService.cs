@@ -84,7 +84,8 @@ public sealed partial class OAuthFlowService(
             return await FailAsync(row, callback.Error == "access_denied"
                 ? $"You did not allow access on {name}, so nothing was connected."
                 : $"{name} did not complete the connection ({callback.Error}). Nothing was saved.", ct);
-        if (callback.Issuer is not null && row.Issuer is not null && callback.Issuer != row.Issuer)
+        // Compared as URLs: RFC 8414 metadata may name the issuer "https://host/" for our "https://host".
+        if (callback.Issuer is not null && row.Issuer is not null && callback.Issuer.TrimEnd('/') != row.Issuer.TrimEnd('/'))
             return await FailAsync(row, "The answer came from a different server than the one the connection started with.", ct);
         if (string.IsNullOrEmpty(callback.Code))
             return await FailAsync(row, $"{name} did not send an authorization code. Start again from Connect.", ct);
