@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Connections;
+using Sosyabot.Core.Providers.Bluesky;
 using Sosyabot.Core.Providers.Http;
+using Sosyabot.Core.Providers.Listmonk;
+using Sosyabot.Core.Providers.Telegram;
 using Sosyabot.Core.Webhooks;
 
 namespace Sosyabot.Core.Providers;
@@ -26,6 +29,9 @@ public static class ProvidersServiceCollectionExtensions
         services.AddScoped<CredentialConnectService>();
 
         // One line per implemented platform; each folder registers everything about its platform.
+        services.AddBlueskyProvider();
+        services.AddTelegramProvider();
+        services.AddListmonkProvider();
         return services;
     }
 }

@@ -1,3 +1,7 @@
+using Sosyabot.Tests.Emulator.Bluesky;
+using Sosyabot.Tests.Emulator.Listmonk;
+using Sosyabot.Tests.Emulator.Telegram;
+
 namespace Sosyabot.Tests.Emulator;
 
 // Every platform emulator, and the app settings (client ids, allowed hosts) that go with them.
@@ -5,6 +9,9 @@ public static class EmulatedPlatforms
 {
     public static IPlatformEmulator[] Create() =>
     [
+        new BlueskyEmulator(),
+        new TelegramEmulator(),
+        new ListmonkEmulator(),
     ];
 
     public static Dictionary<string, string?> AppSettings() => new()
