@@ -2,8 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Connections;
+using Sosyabot.Core.Providers.Bluesky;
 using Sosyabot.Core.Providers.Http;
+using Sosyabot.Core.Providers.Listmonk;
 using Sosyabot.Core.Providers.Mastodon;
+using Sosyabot.Core.Providers.Telegram;
 using Sosyabot.Core.Webhooks;
 
 namespace Sosyabot.Core.Providers;
@@ -28,6 +31,9 @@ public static class ProvidersServiceCollectionExtensions
 
         // One line per implemented platform; each folder registers everything about its platform.
         services.AddMastodonProvider(configuration);
+        services.AddBlueskyProvider();
+        services.AddTelegramProvider();
+        services.AddListmonkProvider();
         return services;
     }
 }

@@ -1,4 +1,7 @@
+using Sosyabot.Tests.Emulator.Bluesky;
+using Sosyabot.Tests.Emulator.Listmonk;
 using Sosyabot.Tests.Emulator.Mastodon;
+using Sosyabot.Tests.Emulator.Telegram;
 
 namespace Sosyabot.Tests.Emulator;
 
@@ -8,6 +11,9 @@ public static class EmulatedPlatforms
     public static IPlatformEmulator[] Create() =>
     [
         new MastodonEmulator(),
+        new BlueskyEmulator(),
+        new TelegramEmulator(),
+        new ListmonkEmulator(),
     ];
 
     public static Dictionary<string, string?> AppSettings() => new()

@@ -10,7 +10,7 @@ public sealed record TestUser(Guid Id, string Email, Guid WorkspaceId);
 
 public static class TestUsers
 {
-    public const string Password = "correct horse battery";
+    public const string Password = "Correct horse battery 1";
 
     // A registered user with their personal workspace (where they are Owner), through the real service.
     public static async Task<TestUser> CreateAsync(IServiceProvider services, string? email = null)

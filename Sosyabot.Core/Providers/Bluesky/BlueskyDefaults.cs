@@ -1,8 +1,9 @@
+using System.Text.RegularExpressions;
 using Sosyabot.Core.Channels;
 
 namespace Sosyabot.Core.Providers.Bluesky;
 
-public static class BlueskyDefaults
+public static partial class BlueskyDefaults
 {
     public const string Key = "bluesky";
 
@@ -12,4 +13,34 @@ public static class BlueskyDefaults
         TextLimit: 300,
         new(TimeSpan.FromHours(2), Refreshable: true, RotatingRefreshTokens: true),
         ConnectedAppsUrl: "https://bsky.app/settings/app-passwords");
+
+    // The PDS of every bsky.social account; self-hosted accounts live on their own PDS.
+    public const string DefaultPds = "https://bsky.social";
+
+    // XRPC methods, relative to the PDS (https://docs.bsky.app/docs/api/com-atproto-server-create-session).
+    public const string CreateSessionPath = "/xrpc/com.atproto.server.createSession";
+    public const string RefreshSessionPath = "/xrpc/com.atproto.server.refreshSession";
+    public const string GetProfilePath = "/xrpc/app.bsky.actor.getProfile";
+
+    // A PDS issues 120-minute access JWTs by default; used only when a JWT carries no readable exp.
+    public static readonly TimeSpan DefaultAccessLifetime = TimeSpan.FromHours(2);
+
+    public const string IdentifierField = "identifier";
+    public const string AppPasswordField = "app_password";
+    public const string PdsField = "pds";
+    public const string PdsSetting = "pds";
+
+    public static readonly IReadOnlyList<CredentialField> Fields =
+    [
+        new(IdentifierField, "Handle or email", CredentialFieldKind.Text, Placeholder: "alice.bsky.social"),
+        new(AppPasswordField, "App password", CredentialFieldKind.Secret,
+            Help: "Create one in Bluesky at Settings → Privacy and security → App passwords. Never enter your main Bluesky password here.",
+            Placeholder: "xxxx-xxxx-xxxx-xxxx"),
+        new(PdsField, "PDS address", CredentialFieldKind.Url, Required: false,
+            Help: "Only for accounts hosted outside bsky.social; leave empty otherwise.", Placeholder: DefaultPds),
+    ];
+
+    // App passwords are four groups of four characters, e.g. abcd-efgh-ijkl-mnop.
+    [GeneratedRegex("^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$")]
+    public static partial Regex AppPassword();
 }

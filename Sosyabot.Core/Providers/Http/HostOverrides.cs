@@ -24,7 +24,9 @@ public sealed class HostOverrides
     public Uri Rewrite(Uri uri)
     {
         if (!uri.IsAbsoluteUri || !_map.TryGetValue(Origin(uri), out var target)) return uri;
-        return new Uri(target, uri.PathAndQuery.TrimStart('/'));
+        // Concatenated, not resolved as a relative reference: a first segment with a colon
+        // (Telegram's /bot<id>:<secret>/…) would otherwise be read as a URI scheme (RFC 3986 §4.2).
+        return new Uri(target.AbsoluteUri + uri.PathAndQuery.TrimStart('/'));
     }
 
     private static string Origin(Uri uri) => uri.GetLeftPart(UriPartial.Authority);

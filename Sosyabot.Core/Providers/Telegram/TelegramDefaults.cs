@@ -1,8 +1,9 @@
+using System.Text.RegularExpressions;
 using Sosyabot.Core.Channels;
 
 namespace Sosyabot.Core.Providers.Telegram;
 
-public static class TelegramDefaults
+public static partial class TelegramDefaults
 {
     public const string Key = "telegram";
 
@@ -12,4 +13,30 @@ public static class TelegramDefaults
         TextLimit: 4096,
         TokenPolicy.NeverExpires,
         ConnectedAppsUrl: "https://t.me/BotFather");
+
+    // Every method is https://api.telegram.org/bot<token>/<method> (https://core.telegram.org/bots/api#making-requests).
+    public const string ApiBase = "https://api.telegram.org";
+
+    public const string BotTokenField = "bot_token";
+    public const string ChatField = "chat";
+
+    public static readonly IReadOnlyList<CredentialField> Fields =
+    [
+        new(BotTokenField, "Bot token", CredentialFieldKind.Secret,
+            Help: "From @BotFather in Telegram: /newbot creates a bot, /token shows the token of an existing one.",
+            Placeholder: "123456789:AA…"),
+        new(ChatField, "Channel or group", CredentialFieldKind.Text,
+            Help: "The channel's @username, or the numeric chat id like -1001234567890. Add the bot as an administrator first.",
+            Placeholder: "@mychannel"),
+    ];
+
+    // <bot id>:<secret>, as @BotFather hands it out.
+    [GeneratedRegex(@"^\d{5,}:[A-Za-z0-9_-]{30,}$")]
+    public static partial Regex BotToken();
+
+    [GeneratedRegex(@"^@[A-Za-z][A-Za-z0-9_]{3,31}$")]
+    public static partial Regex ChatUsername();
+
+    [GeneratedRegex(@"^-?\d{1,19}$")]
+    public static partial Regex ChatId();
 }

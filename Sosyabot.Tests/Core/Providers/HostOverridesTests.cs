@@ -19,6 +19,16 @@ public class HostOverridesTests
     }
 
     [Fact]
+    public void A_first_path_segment_with_a_colon_stays_a_path()
+    {
+        var overrides = From(new() { ["Providers:HostOverrides:https://api.telegram.org"] = "http://127.0.0.1:5123/telegram" });
+
+        var rewritten = overrides.Rewrite(new Uri("https://api.telegram.org/bot123456:AAE-secret_x/getMe?x=1"));
+
+        Assert.Equal("http://127.0.0.1:5123/telegram/bot123456:AAE-secret_x/getMe?x=1", rewritten.AbsoluteUri);
+    }
+
+    [Fact]
     public void Other_origins_and_ports_are_left_alone()
     {
         var overrides = From(new() { ["Providers:HostOverrides:https://oauth.reddit.com"] = "http://127.0.0.1:5123/x" });
