@@ -10,7 +10,8 @@ public sealed record TestUser(Guid Id, string Email, Guid WorkspaceId);
 
 public static class TestUsers
 {
-    public const string Password = "correct horse battery";
+    // Meets the app's Identity rules (8+ characters with a digit, an upper- and a lower-case letter).
+    public const string Password = "Correct horse battery 9";
 
     // A registered user with their personal workspace (where they are Owner), through the real service.
     public static async Task<TestUser> CreateAsync(IServiceProvider services, string? email = null)
