@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Connections;
 using Sosyabot.Core.Providers.Http;
+using Sosyabot.Core.Providers.Reddit;
 using Sosyabot.Core.Webhooks;
 
 namespace Sosyabot.Core.Providers;
@@ -26,6 +27,7 @@ public static class ProvidersServiceCollectionExtensions
         services.AddScoped<CredentialConnectService>();
 
         // One line per implemented platform; each folder registers everything about its platform.
+        services.AddRedditProvider(configuration);
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using Sosyabot.Tests.Emulator.Reddit;
+
 namespace Sosyabot.Tests.Emulator;
 
 // Every platform emulator, and the app settings (client ids, allowed hosts) that go with them.
@@ -5,6 +7,7 @@ public static class EmulatedPlatforms
 {
     public static IPlatformEmulator[] Create() =>
     [
+        new RedditEmulator(),
     ];
 
     public static Dictionary<string, string?> AppSettings() => new()
@@ -12,5 +15,8 @@ public static class EmulatedPlatforms
         // The emulator is on loopback; a self-hoster allows private hosts the same way.
         ["SafeHttp:AllowedPrivateHosts:0"] = "127.0.0.1",
         ["SafeHttp:AllowHttpForAllowedHosts"] = "true",
+        ["Providers:Reddit:ClientId"] = RedditEmulator.ClientId,
+        ["Providers:Reddit:ClientSecret"] = RedditEmulator.ClientSecret,
+        ["Providers:Reddit:UserAgent"] = RedditEmulator.UserAgent,
     };
 }
