@@ -4,6 +4,7 @@ using Sosyabot.Core.Channels;
 using Sosyabot.Core.Connections;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Reddit;
+using Sosyabot.Core.Providers.X;
 using Sosyabot.Core.Webhooks;
 
 namespace Sosyabot.Core.Providers;
@@ -27,6 +28,7 @@ public static class ProvidersServiceCollectionExtensions
         services.AddScoped<CredentialConnectService>();
 
         // One line per implemented platform; each folder registers everything about its platform.
+        services.AddXProvider(configuration);
         services.AddRedditProvider(configuration);
         return services;
     }

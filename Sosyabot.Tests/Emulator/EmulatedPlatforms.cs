@@ -1,4 +1,5 @@
 using Sosyabot.Tests.Emulator.Reddit;
+using Sosyabot.Tests.Emulator.X;
 
 namespace Sosyabot.Tests.Emulator;
 
@@ -7,6 +8,7 @@ public static class EmulatedPlatforms
 {
     public static IPlatformEmulator[] Create() =>
     [
+        new XEmulator(),
         new RedditEmulator(),
     ];
 
@@ -15,6 +17,8 @@ public static class EmulatedPlatforms
         // The emulator is on loopback; a self-hoster allows private hosts the same way.
         ["SafeHttp:AllowedPrivateHosts:0"] = "127.0.0.1",
         ["SafeHttp:AllowHttpForAllowedHosts"] = "true",
+        ["Providers:X:ClientId"] = XEmulator.ClientId,
+        ["Providers:X:ClientSecret"] = XEmulator.ClientSecret,
         ["Providers:Reddit:ClientId"] = RedditEmulator.ClientId,
         ["Providers:Reddit:ClientSecret"] = RedditEmulator.ClientSecret,
         ["Providers:Reddit:UserAgent"] = RedditEmulator.UserAgent,
