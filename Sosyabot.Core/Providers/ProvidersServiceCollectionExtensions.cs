@@ -6,7 +6,9 @@ using Sosyabot.Core.Providers.Bluesky;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Listmonk;
 using Sosyabot.Core.Providers.Mastodon;
+using Sosyabot.Core.Providers.Reddit;
 using Sosyabot.Core.Providers.Telegram;
+using Sosyabot.Core.Providers.X;
 using Sosyabot.Core.Webhooks;
 
 namespace Sosyabot.Core.Providers;
@@ -34,6 +36,8 @@ public static class ProvidersServiceCollectionExtensions
         services.AddBlueskyProvider();
         services.AddTelegramProvider();
         services.AddListmonkProvider();
+        services.AddXProvider(configuration);
+        services.AddRedditProvider(configuration);
         return services;
     }
 }

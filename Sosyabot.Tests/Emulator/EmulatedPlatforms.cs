@@ -1,7 +1,9 @@
 using Sosyabot.Tests.Emulator.Bluesky;
 using Sosyabot.Tests.Emulator.Listmonk;
 using Sosyabot.Tests.Emulator.Mastodon;
+using Sosyabot.Tests.Emulator.Reddit;
 using Sosyabot.Tests.Emulator.Telegram;
+using Sosyabot.Tests.Emulator.X;
 
 namespace Sosyabot.Tests.Emulator;
 
@@ -14,6 +16,8 @@ public static class EmulatedPlatforms
         new BlueskyEmulator(),
         new TelegramEmulator(),
         new ListmonkEmulator(),
+        new XEmulator(),
+        new RedditEmulator(),
     ];
 
     public static Dictionary<string, string?> AppSettings() => new()
@@ -21,5 +25,10 @@ public static class EmulatedPlatforms
         // The emulator is on loopback; a self-hoster allows private hosts the same way.
         ["SafeHttp:AllowedPrivateHosts:0"] = "127.0.0.1",
         ["SafeHttp:AllowHttpForAllowedHosts"] = "true",
+        ["Providers:X:ClientId"] = XEmulator.ClientId,
+        ["Providers:X:ClientSecret"] = XEmulator.ClientSecret,
+        ["Providers:Reddit:ClientId"] = RedditEmulator.ClientId,
+        ["Providers:Reddit:ClientSecret"] = RedditEmulator.ClientSecret,
+        ["Providers:Reddit:UserAgent"] = RedditEmulator.UserAgent,
     };
 }

@@ -1,7 +1,9 @@
+using System.Reflection;
 using Sosyabot.Core.Channels;
 
 namespace Sosyabot.Core.Providers.Reddit;
 
+// Reddit OAuth2 for a "web app": https://github.com/reddit-archive/reddit/wiki/OAuth2
 public static class RedditDefaults
 {
     public const string Key = "reddit";
@@ -12,4 +14,27 @@ public static class RedditDefaults
         TextLimit: 40000,
         new(TimeSpan.FromHours(1), Refreshable: true, RotatingRefreshTokens: false),
         ConnectedAppsUrl: "https://www.reddit.com/prefs/apps");
+
+    public const string AuthorizationEndpoint = "https://www.reddit.com/api/v1/authorize";
+    public const string TokenEndpoint = "https://www.reddit.com/api/v1/access_token";
+
+    // raw_json=1 turns off Reddit's legacy HTML escaping (&amp; inside URLs) in API answers.
+    public const string MeEndpoint = "https://oauth.reddit.com/api/v1/me?raw_json=1";
+
+    // Reddit splits the scope string on spaces or commas; the token response lists them space-separated.
+    public static readonly IReadOnlyList<string> Scopes = ["identity", "submit", "read"];
+
+    // "permanent" is what makes Reddit issue a refresh token; "temporary" grants die after an hour.
+    public const string Duration = "permanent";
+
+    // Reddit throttles clients without a unique, descriptive User-Agent:
+    // https://github.com/reddit-archive/reddit/wiki/API#rules
+    public static readonly string DefaultUserAgent = $"sosyabot:{AppVersion()} (self-hosted)";
+
+    private static string AppVersion()
+    {
+        var version = typeof(RedditDefaults).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0.0";
+        var metadata = version.IndexOf('+');
+        return metadata < 0 ? version : version[..metadata];
+    }
 }

@@ -1,0 +1,17 @@
+using Sosyabot.Core.Providers.Reddit;
+using Sosyabot.Tests.Emulator.Reddit;
+using Sosyabot.Tests.TestSupport;
+
+namespace Sosyabot.Tests.Providers.Reddit;
+
+public class RedditConnectFailureTests(EmulatedAppFixture fixture) : OAuthConnectFailureTests(fixture), IClassFixture<EmulatedAppFixture>
+{
+    protected override string Platform => RedditDefaults.Key;
+    protected override string TokenPath => "/reddit-www/api/v1/access_token";
+
+    protected override void SignInNewAccount()
+    {
+        var reddit = Fixture.Emulator.Platform<RedditEmulator>();
+        reddit.SignIn(reddit.CreateAccount($"u{Guid.NewGuid():N}"[..12]));
+    }
+}
