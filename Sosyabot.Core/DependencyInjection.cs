@@ -6,6 +6,7 @@ using Sosyabot.Core.Accounts;
 using Sosyabot.Core.Admin;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Data;
+using Sosyabot.Core.Net;
 using Sosyabot.Core.Providers;
 using Sosyabot.Core.Scheduling;
 using Sosyabot.Core.Secrets;
@@ -30,6 +31,7 @@ public static class DependencyInjection
 
         services.AddSosyabotDataProtection(configuration);
         services.AddSosyabotScheduler(configuration, connectionString);
+        services.AddSafeHttpClient(configuration);
         services.AddSosyabotProviders(configuration);
 
         services.AddScoped<WorkspaceAccess>();

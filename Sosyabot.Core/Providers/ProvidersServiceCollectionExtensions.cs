@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Connections;
+using Sosyabot.Core.Net;
 using Sosyabot.Core.Providers.Bluesky;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Listmonk;
@@ -21,7 +22,7 @@ public static class ProvidersServiceCollectionExtensions
         services.AddSingleton<HostOverrides>();
         services.AddTransient<HostOverrideHandler>();
         services.AddScoped<ProviderRegistry>();
-        services.AddProviderHttpClient(ProviderClients.UserSupplied);
+        services.AddProviderHttpClient(ProviderClients.UserSupplied).AddSafeHttpHandlers();
 
         services.AddScoped<WebhookOutbox>();
         services.AddScoped<ChannelConnector>();
