@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sosyabot.Core.Net;
 
 namespace Sosyabot.Core.Providers.Http;
 
@@ -14,6 +15,11 @@ public sealed class ProviderApi(HttpClient http, string platform, TimeProvider c
         try
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (BlockedDestinationException e)
+        {
+            // Not a network hiccup: the address is refused by policy, so retrying cannot help.
+            throw new ProviderException(ProviderErrorKind.Rejected, e.Message);
         }
         catch (HttpRequestException e) when (e.StatusCode is null)
         {

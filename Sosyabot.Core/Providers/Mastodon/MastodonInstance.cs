@@ -21,7 +21,9 @@ public static class MastodonInstance
         if (uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0)
             throw new InvalidRequestException("Enter only the server's address, without a path, like mastodon.social.");
 
-        return uri.IsDefaultPort ? $"https://{uri.IdnHost}" : $"https://{uri.IdnHost}:{uri.Port}";
+        // IdnHost drops an IPv6 literal's brackets; the guard still decides whether the address may be used.
+        var host = uri.HostNameType == UriHostNameType.IPv6 ? $"[{uri.IdnHost}]" : uri.IdnHost;
+        return uri.IsDefaultPort ? $"https://{host}" : $"https://{host}:{uri.Port}";
     }
 
     // "mastodon.social" (with ":port" when not 443): the part of pid and handle naming the server.
