@@ -11,7 +11,13 @@ public class HealthEndpointTests(AppFixture app) : IClassFixture<AppFixture>
     {
         using var client = app.CreateClient();
 
+        // The scheduler starts in the background once the host is up; give it a bounded moment.
         var response = await client.GetAsync("/healthz");
+        for (var attempt = 0; attempt < 50 && response.StatusCode != HttpStatusCode.OK; attempt++)
+        {
+            await Task.Delay(200);
+            response = await client.GetAsync("/healthz");
+        }
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
