@@ -18,10 +18,10 @@ public sealed class OAuthConnectDriver(EmulatedAppFixture fixture)
 {
     public ProviderEmulator Emulator => fixture.Emulator;
 
-    public async Task<OAuthStart> StartAsync(TestUser user, string platform)
+    public async Task<OAuthStart> StartAsync(TestUser user, string platform, string? instance = null)
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<OAuthFlowService>().StartAsync(user.Id, user.WorkspaceId, platform, null, null);
+        return await scope.ServiceProvider.GetRequiredService<OAuthFlowService>().StartAsync(user.Id, user.WorkspaceId, platform, null, instance);
     }
 
     // The browser visiting the authorize URL: the emulator answers 302 to the registered callback.

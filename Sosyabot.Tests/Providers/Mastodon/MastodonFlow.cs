@@ -5,7 +5,6 @@ using Sosyabot.Core.Channels;
 using Sosyabot.Core.Connections;
 using Sosyabot.Core.Data;
 using Sosyabot.Core.Providers.Mastodon;
-using Sosyabot.Tests.Emulator;
 using Sosyabot.Tests.Emulator.Mastodon;
 using Sosyabot.Tests.TestSupport;
 
@@ -21,18 +20,16 @@ public sealed class MastodonFlow(EmulatedAppFixture fixture)
 
     public MastodonServerEmulator Old => Emulator.Old;
 
-    public ProviderEmulator Requests => fixture.Emulator;
-
     private MastodonEmulator Emulator => fixture.Emulator.Platform<MastodonEmulator>();
 
-    public async Task<OAuthStart> StartAsync(TestUser user, string instance, Guid? workspaceId = null)
+    public async Task<OAuthStart> StartAsync(TestUser user, string instance)
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OAuthFlowService>()
-            .StartAsync(user.Id, workspaceId ?? user.WorkspaceId, MastodonDefaults.Key, null, instance);
+            .StartAsync(user.Id, user.WorkspaceId, MastodonDefaults.Key, null, instance);
     }
 
-    public static async Task<AuthorizeAnswer> AuthorizeAsync(Uri authorizeUrl)
+    public static async Task<OAuthCallback> AuthorizeAsync(Uri authorizeUrl)
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var response = await browser.GetAsync(authorizeUrl);
@@ -40,21 +37,20 @@ public sealed class MastodonFlow(EmulatedAppFixture fixture)
         var location = response.Headers.Location!;
         var query = QueryHelpers.ParseQuery(location.Query);
         string? Get(string key) => query.TryGetValue(key, out var v) ? v.ToString() : null;
-        return new AuthorizeAnswer(location, Get("code"), Get("state"), Get("error"));
+        return new OAuthCallback(Get("code"), Get("state"), Get("error"), null);
     }
 
-    public async Task<OAuthCompletion> CompleteAsync(TestUser user, AuthorizeAnswer answer, string? browserNonce, string? code = null)
+    public async Task<OAuthCompletion> CompleteAsync(TestUser user, OAuthCallback callback, string? browserNonce)
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OAuthFlowService>()
-            .CompleteAsync(user.Id, MastodonDefaults.Key, new OAuthCallback(code ?? answer.Code, answer.State, answer.Error, null), browserNonce);
+            .CompleteAsync(user.Id, MastodonDefaults.Key, callback, browserNonce);
     }
 
-    public async Task<OAuthCompletion> ConnectAsync(TestUser user, string instance, Guid? workspaceId = null)
+    public async Task<OAuthCompletion> ConnectAsync(TestUser user, string instance)
     {
-        var start = await StartAsync(user, instance, workspaceId);
-        var answer = await AuthorizeAsync(start.RedirectTo);
-        var result = await CompleteAsync(user, answer, start.BrowserNonce);
+        var start = await StartAsync(user, instance);
+        var result = await CompleteAsync(user, await AuthorizeAsync(start.RedirectTo), start.BrowserNonce);
         Assert.True(result.Succeeded, await ErrorOfAsync(user, result));
         return result;
     }
@@ -83,5 +79,3 @@ public sealed class MastodonFlow(EmulatedAppFixture fixture)
 
     public int Count(string method, string prefixedPath) => fixture.Emulator.RequestsTo(method, prefixedPath).Count();
 }
-
-public sealed record AuthorizeAnswer(Uri Location, string? Code, string? State, string? Error);

@@ -1,4 +1,5 @@
 using Sosyabot.Core.Providers.Reddit;
+using Sosyabot.Tests.Emulator;
 using Sosyabot.Tests.Emulator.Reddit;
 using Sosyabot.Tests.TestSupport;
 
@@ -8,6 +9,10 @@ public class RedditConnectFailureTests(EmulatedAppFixture fixture) : OAuthConnec
 {
     protected override string Platform => RedditDefaults.Key;
     protected override string TokenPath => "/reddit-www/api/v1/access_token";
+    protected override string ProfilePath => "/reddit-oauth/api/v1/me";
+    protected override string UnknownCodeReason => "invalid_grant";
+    protected override (Fault Answer, string Reason) RefusedToken =>
+        (new Fault(401, """{"message": "Unauthorized", "error": 401}"""), "Unauthorized");
 
     protected override void SignInNewAccount()
     {

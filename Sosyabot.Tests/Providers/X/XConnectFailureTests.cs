@@ -1,5 +1,6 @@
 using Sosyabot.Core.Connections;
 using Sosyabot.Core.Providers.X;
+using Sosyabot.Tests.Emulator;
 using Sosyabot.Tests.Emulator.X;
 using Sosyabot.Tests.TestSupport;
 
@@ -9,6 +10,10 @@ public class XConnectFailureTests(EmulatedAppFixture fixture) : OAuthConnectFail
 {
     protected override string Platform => XDefaults.Key;
     protected override string TokenPath => "/x-api/2/oauth2/token";
+    protected override string ProfilePath => "/x-api/2/users/me";
+    protected override string UnknownCodeReason => "Value passed for the authorization code was invalid.";
+    protected override (Fault Answer, string Reason) RefusedToken =>
+        (new Fault(401, """{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}""", ContentType: "application/problem+json"), "Unauthorized");
 
     protected override void SignInNewAccount()
     {
