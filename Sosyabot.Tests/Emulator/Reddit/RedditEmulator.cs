@@ -16,8 +16,9 @@ public sealed class RedditEmulator : IPlatformEmulator
     public const string ClientId = "reddit-test-client";
     public const string ClientSecret = "reddit-test-secret";
     public const string UserAgent = "sosyabot-tests:1.0 (by /u/sosyabot)";
-    // What the operator registered for the app at reddit.com/prefs/apps (App:BaseUrl of the test app).
-    public const string RegisteredRedirectUri = "http://127.0.0.1/api/v1/auth/reddit/callback";
+    // What the operator registered for the app at reddit.com/prefs/apps: the test app's App:BaseUrl
+    // callback (browser tests serve the app on another port and set it).
+    public string RegisteredRedirectUri { get; set; } = "http://127.0.0.1/api/v1/auth/reddit/callback";
     public const int AccessTokenSeconds = 3600;
 
     private static readonly HashSet<string> KnownScopes =
