@@ -7,9 +7,10 @@ namespace Sosyabot.Tests.Web;
 public class HealthEndpointTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
-    public async Task Healthz_reports_database_and_scheduler_healthy()
+    public async Task Healthz_reports_database_and_scheduler_healthy_once_started()
     {
         using var client = app.CreateClient();
+        await app.RunningSchedulerAsync();
 
         var response = await client.GetAsync("/healthz");
 
