@@ -10,7 +10,9 @@ public sealed class MemberService(SosyabotDbContext db, WorkspaceAccess access, 
         await access.RequireAsync(actorId, workspaceId, WorkspaceRole.Viewer, ct);
         return await db.WorkspaceMembers
             .Where(m => m.WorkspaceId == workspaceId)
-            .OrderByDescending(m => m.Role).ThenBy(m => m.User!.Email)
+            // Roles are stored as words, so ordering by the column would be alphabetical; rank them instead.
+            .OrderByDescending(m => m.Role == WorkspaceRole.Owner ? 3 : m.Role == WorkspaceRole.Admin ? 2 : m.Role == WorkspaceRole.Editor ? 1 : 0)
+            .ThenBy(m => m.User!.Email)
             .Select(m => new MemberSummary(m.UserId, m.User!.Email!, m.Role, m.JoinedAt))
             .ToListAsync(ct);
     }

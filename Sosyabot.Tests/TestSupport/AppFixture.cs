@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Sosyabot.Tests.TestSupport;
 
@@ -12,6 +14,15 @@ public class AppFixture : IAsyncLifetime
 
     public HttpClient CreateClient() =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    // The hosted service starts Quartz once the app has started, a moment after the host is up.
+    public async Task<IScheduler> RunningSchedulerAsync()
+    {
+        var scheduler = await Factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        if (!await Eventually.TrueAsync(async () => await scheduler.GetStatus() == SchedulerStatus.Running))
+            throw new TimeoutException($"The scheduler is {await scheduler.GetStatus()}, not running.");
+        return scheduler;
+    }
 
     public virtual async Task InitializeAsync()
     {

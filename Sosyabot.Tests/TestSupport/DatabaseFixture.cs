@@ -19,17 +19,42 @@ public class DatabaseFixture : IAsyncLifetime
 
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
 
+    // One scope per call, as one request or circuit would have, so no call sees another's tracked entities.
+    public async Task Run<TService>(Func<TService, Task> call) where TService : notnull
+    {
+        await using var scope = CreateScope();
+        await call(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public async Task<TResult> Run<TService, TResult>(Func<TService, Task<TResult>> call) where TService : notnull
+    {
+        await using var scope = CreateScope();
+        return await call(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public async Task<T> Query<T>(Func<SosyabotDbContext, Task<T>> query)
+    {
+        await using var db = CreateDbContext();
+        return await query(db);
+    }
+
     public async Task InitializeAsync()
     {
         _server = await PostgresServer.GetAsync();
         ConnectionString = await _server.CreateDatabaseAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(ConnectionString)).Build();
+        var settings = Settings(ConnectionString);
+        AddSettings(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSosyabotCore(configuration);
         services.AddSosyabotIdentity();
         ConfigureServices(services);
         _services = services.BuildServiceProvider();
+    }
+
+    protected virtual void AddSettings(IDictionary<string, string?> settings)
+    {
     }
 
     protected virtual void ConfigureServices(IServiceCollection services)
@@ -42,7 +67,7 @@ public class DatabaseFixture : IAsyncLifetime
         ["Scheduler:Enabled"] = "false",
     };
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_services is not null) await _services.DisposeAsync();
         if (_server is not null) await _server.DropDatabaseAsync(ConnectionString);

@@ -76,7 +76,8 @@ public sealed class PostgresServer
         public static async Task<string> StartAsync()
         {
             var bin = FindBinaries();
-            var root = Path.Combine(Path.GetTempPath(), $"sosyabot-tests-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            DeleteLeftovers();
+            var root = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
             var data = Path.Combine(root, "data");
             Directory.CreateDirectory(root);
             var asRoot = Environment.UserName == "root";
@@ -106,6 +107,41 @@ public sealed class PostgresServer
             catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
             {
                 // The run is over; a leftover temp folder is not worth failing it for.
+            }
+        }
+
+        private const string FolderPrefix = "sosyabot-tests-";
+
+        // The test host is often ended before ProcessExit has finished, which leaves a stopped cluster's
+        // folder behind (60 MB each). Folders of live runs, or with a server still running, are left alone.
+        private static void DeleteLeftovers()
+        {
+            foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+            {
+                var owner = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-')[0];
+                if (!int.TryParse(owner, out var pid) || IsRunning(pid)) continue;
+                if (File.Exists(Path.Combine(folder, "data", "postmaster.pid"))) continue;
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Someone else's leftover we cannot remove is not worth failing the run for.
+                }
+            }
+        }
+
+        private static bool IsRunning(int pid)
+        {
+            try
+            {
+                using var process = Process.GetProcessById(pid);
+                return !process.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                return false;
             }
         }
 

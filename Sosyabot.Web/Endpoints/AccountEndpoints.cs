@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Sosyabot.Core.Users;
 
@@ -7,11 +8,13 @@ public static class AccountEndpoints
 {
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
-        // Sign-out is a form POST (antiforgery-checked), so a link on another site cannot sign people out.
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        // Sign-out is a form POST with an antiforgery token, so a link or form on another site cannot sign people out.
+        // Checked here: the antiforgery middleware only enforces it for endpoints that bind form fields.
+        app.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest();
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("/account/login");
+            return Results.LocalRedirect("/account/login");
         });
         return app;
     }
