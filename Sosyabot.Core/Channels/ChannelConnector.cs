@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Sosyabot.Core.Data;
 using Sosyabot.Core.Providers;
@@ -41,8 +42,11 @@ public sealed class ChannelConnector(SosyabotDbContext db, ChannelSecrets secret
         channel.TokenExpiresAt = account.Tokens.ExpiresAt;
         channel.RefreshTokenExpiresAt = account.Tokens.RefreshTokenExpiresAt ?? channel.RefreshTokenExpiresAt;
         channel.LastRefreshedAt = now;
+        // A new object, not an in-place edit: EF does not see changes made inside a tracked JsonObject.
+        var settings = (JsonObject)channel.Settings.DeepClone();
         foreach (var (key, value) in account.Settings ?? [])
-            channel.Settings[key] = value?.DeepClone();
+            settings[key] = value?.DeepClone();
+        channel.Settings = settings;
         secrets.SetTokens(channel, account.Tokens.AccessToken, account.Tokens.RefreshToken);
 
         outbox.AddChannelEvent(channel, WebhookEventTypes.AccountConnected);

@@ -102,4 +102,18 @@ public class ChannelConnectorTests(DatabaseFixture fixture) : IClassFixture<Data
         var evt = await db.WebhookEvents.SingleAsync(e => e.WorkspaceId == user.WorkspaceId && e.Type == WebhookEventTypes.AccountConnected);
         Assert.DoesNotContain(canary, evt.Payload.ToJsonString());
     }
+
+    [Fact]
+    public async Task Reconnecting_saves_changed_platform_settings()
+    {
+        var user = await TestUsers.CreateAsync(fixture.Services);
+        await ConnectAsync(user, Account("settings") with { Settings = new() { ["chat_type"] = "group", ["kept"] = "yes" } });
+
+        var again = await ConnectAsync(user, Account("settings") with { Settings = new() { ["chat_type"] = "supergroup" } });
+
+        await using var db = fixture.CreateDbContext();
+        var saved = await db.Channels.AsNoTracking().SingleAsync(c => c.Id == again.Id);
+        Assert.Equal("supergroup", saved.Settings["chat_type"]!.GetValue<string>());
+        Assert.Equal("yes", saved.Settings["kept"]!.GetValue<string>());
+    }
 }

@@ -17,19 +17,21 @@ public class PurgeExpiredOAuthStatesJobTests(AppFixture app) : IClassFixture<App
         var scheduler = await app.RunningSchedulerAsync();
         var now = DateTimeOffset.UtcNow;
         var expired = NewState(now.AddMinutes(-30), expiresAt: now.AddMinutes(-20));
-        var consumed = NewState(now.AddMinutes(-2), expiresAt: now.AddMinutes(8), consumedAt: now.AddMinutes(-1));
+        var expiredFailure = NewState(now.AddMinutes(-25), expiresAt: now.AddMinutes(-15), consumedAt: now.AddMinutes(-24));
+        // A failed flow's row stays until it expires: it carries the error the connections page shows.
+        var recentFailure = NewState(now.AddMinutes(-2), expiresAt: now.AddMinutes(8), consumedAt: now.AddMinutes(-1));
         var live = NewState(now, expiresAt: now.AddMinutes(10));
         await using (var db = TestDb.CreateContext(app.ConnectionString))
         {
-            db.OAuthStates.AddRange(expired, consumed, live);
+            db.OAuthStates.AddRange(expired, expiredFailure, recentFailure, live);
             await db.SaveChangesAsync();
         }
 
         await scheduler.TriggerJob(PurgeExpiredOAuthStatesJob.Key);
 
-        Assert.True(await Eventually.TrueAsync(async () => await RemainingStateIdsAsync() is { Count: 1 }),
-            "The purge job did not remove the expired and consumed states in time.");
-        Assert.Equal([live.Id], await RemainingStateIdsAsync());
+        Assert.True(await Eventually.TrueAsync(async () => await RemainingStateIdsAsync() is { Count: 2 }),
+            "The purge job did not remove the expired states in time.");
+        Assert.Equal(new[] { recentFailure.Id, live.Id }.Order(), (await RemainingStateIdsAsync()).Order());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Connections;
@@ -7,10 +8,11 @@ using Sosyabot.Web.Infrastructure;
 
 namespace Sosyabot.Web.Components.Pages.Channels;
 
+// Its own DI scope, so its DbContext is never shared with components loading at the same time.
 public partial class ChannelList
 {
-    [Inject] private ChannelService Channels { get; set; } = default!;
-    [Inject] private OAuthFlowService Flows { get; set; } = default!;
+    private ChannelService Channels => ScopedServices.GetRequiredService<ChannelService>();
+    private OAuthFlowService Flows => ScopedServices.GetRequiredService<OAuthFlowService>();
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Sosyabot.Core;
 using Sosyabot.Core.Channels;
@@ -8,11 +9,12 @@ using Sosyabot.Web.Infrastructure;
 
 namespace Sosyabot.Web.Components.Pages.Channels;
 
+// Its own DI scope, so its DbContext is never shared with components loading at the same time.
 public partial class ChannelRow
 {
-    [Inject] private ChannelService Channels { get; set; } = default!;
-    [Inject] private ChannelRefreshService Refresh { get; set; } = default!;
-    [Inject] private ChannelDisconnectService Disconnect { get; set; } = default!;
+    private ChannelService Channels => ScopedServices.GetRequiredService<ChannelService>();
+    private ChannelRefreshService Refresh => ScopedServices.GetRequiredService<ChannelRefreshService>();
+    private ChannelDisconnectService Disconnect => ScopedServices.GetRequiredService<ChannelDisconnectService>();
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
