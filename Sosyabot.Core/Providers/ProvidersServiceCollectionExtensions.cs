@@ -19,6 +19,7 @@ public static class ProvidersServiceCollectionExtensions
     public static IServiceCollection AddSosyabotProviders(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
+        services.Configure<ProviderHttpOptions>(configuration.GetSection(ProviderHttpOptions.Section));
         services.AddSingleton<HostOverrides>();
         services.AddTransient<HostOverrideHandler>();
         services.AddScoped<ProviderRegistry>();

@@ -28,8 +28,13 @@ public class AppFixture : IAsyncLifetime
     {
         _server = await PostgresServer.GetAsync();
         ConnectionString = await _server.CreateDatabaseAsync();
-        Factory = new SosyabotAppFactory(ConnectionString, Settings());
+        var settings = new Dictionary<string, string?>(Settings());
+        foreach (var (key, value) in ExtraSettings) settings[key] = value;
+        Factory = new SosyabotAppFactory(ConnectionString, settings);
     }
+
+    // Set by a fixture that wraps this one before it starts (a browser fixture adds the real base URL).
+    public Dictionary<string, string?> ExtraSettings { get; } = [];
 
     protected virtual IReadOnlyDictionary<string, string?> Settings() => new Dictionary<string, string?>();
 

@@ -9,9 +9,17 @@ namespace Sosyabot.Tests.TestSupport;
 
 // The real app on a loopback port and one headless Chromium, shared by the tests of one class.
 // Chromium comes from the machine (Debian's package), never from `playwright install`.
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    private readonly AppFixture _app = new();
+    private readonly AppFixture _app;
+
+    public BrowserFixture() : this(new AppFixture())
+    {
+    }
+
+    protected BrowserFixture(AppFixture app) => _app = app;
+
+    protected AppFixture App => _app;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -19,8 +27,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // A port chosen up front, so the app's base URL (and its OAuth redirect URIs) is the real address.
+        var port = TestPorts.Free();
+        _app.ExtraSettings["App:BaseUrl"] = $"http://127.0.0.1:{port}";
         await _app.InitializeAsync();
-        _app.Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _app.Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         _app.Factory.StartServer();
         var addresses = _app.Factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         BaseAddress = new Uri(addresses.Addresses.Single());

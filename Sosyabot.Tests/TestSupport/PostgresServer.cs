@@ -87,7 +87,7 @@ public sealed class PostgresServer
                 await RunAsync("/bin/sh", ["-c", "id -u postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres"]);
                 await RunAsync("chown", ["postgres", root]);
             }
-            var port = FreePort();
+            var port = TestPorts.Free();
             await RunAsPostgresAsync(asRoot, Path.Combine(bin, "initdb"),
                 ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
             await RunAsPostgresAsync(asRoot, Path.Combine(bin, "pg_ctl"),
@@ -161,12 +161,6 @@ public sealed class PostgresServer
                 "set SOSYABOT_PG_BIN, or point SOSYABOT_TEST_CONNECTION at a server.");
         }
 
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
 
         private static Task RunAsPostgresAsync(bool asRoot, string file, string[] args) =>
             asRoot ? RunAsync("runuser", ["-u", "postgres", "--", file, .. args]) : RunAsync(file, args);

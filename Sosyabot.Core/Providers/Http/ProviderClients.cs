@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Options;
 
 namespace Sosyabot.Core.Providers.Http;
 
@@ -10,12 +11,10 @@ public static class ProviderClients
 
     public static string For(string platform) => $"providers:{platform}";
 
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
     // No retry handler and no request logging: retries are decided by the publishing state machine,
     // and logged URLs can carry tokens (Telegram puts the bot token in the path).
     public static IHttpClientBuilder AddProviderHttpClient(this IServiceCollection services, string name) =>
-        services.AddHttpClient(name, c => c.Timeout = Timeout)
+        services.AddHttpClient(name, (sp, c) => c.Timeout = sp.GetRequiredService<IOptions<ProviderHttpOptions>>().Value.Timeout)
             .AddHttpMessageHandler<HostOverrideHandler>()
             .RemoveAllLoggers();
 }
