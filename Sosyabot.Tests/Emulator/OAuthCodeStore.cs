@@ -59,7 +59,17 @@ public sealed class OAuthCodeStore
         return accountId;
     }
 
-    public void RevokeAccessToken(string token) => _accessTokens.TryRemove(token, out _);
+    // What removing the app on the platform's connected-apps page does: one token, or all of an account's.
+    public void Revoke(string token)
+    {
+        _accessTokens.TryRemove(token, out _);
+        _refreshTokens.TryRemove(token, out _);
+    }
 
-    public void RevokeRefreshToken(string token) => _refreshTokens.TryRemove(token, out _);
+    public void RevokeAccount(string accountId)
+    {
+        foreach (var tokens in (ConcurrentDictionary<string, string>[])[_accessTokens, _refreshTokens])
+            foreach (var (token, owner) in tokens)
+                if (owner == accountId) tokens.TryRemove(token, out _);
+    }
 }

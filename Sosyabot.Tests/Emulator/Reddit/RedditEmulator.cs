@@ -57,20 +57,9 @@ public sealed class RedditEmulator : IPlatformEmulator
     public RedditAccount SignIn(RedditAccount account) => SignedIn = account;
 
     // What "revoke access" at reddit.com/prefs/apps does to one token.
-    public void Revoke(string token)
-    {
-        _store.RevokeAccessToken(token);
-        _store.RevokeRefreshToken(token);
-    }
+    public void Revoke(string token) => _store.Revoke(token);
 
-    public void RevokeAll(RedditAccount account)
-    {
-        foreach (var issued in _issued.Where(i => i.AccountId == account.Id))
-        {
-            Revoke(issued.AccessToken);
-            if (issued.RefreshToken is not null) Revoke(issued.RefreshToken);
-        }
-    }
+    public void RevokeAll(RedditAccount account) => _store.RevokeAccount(account.Id);
 
     public void Map(IEndpointRouteBuilder routes, ProviderEmulator emulator)
     {

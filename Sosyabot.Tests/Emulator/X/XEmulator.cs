@@ -68,20 +68,9 @@ public sealed class XEmulator : IPlatformEmulator
     public void EndWebSession(string authToken) => _webSessions.TryRemove(authToken, out _);
 
     // What removing the app at x.com/settings/connected_apps does to one token.
-    public void Revoke(string token)
-    {
-        _store.RevokeAccessToken(token);
-        _store.RevokeRefreshToken(token);
-    }
+    public void Revoke(string token) => _store.Revoke(token);
 
-    public void RevokeAll(XAccount account)
-    {
-        foreach (var issued in _issued.Where(i => i.AccountId == account.Id))
-        {
-            Revoke(issued.AccessToken);
-            if (issued.RefreshToken is not null) Revoke(issued.RefreshToken);
-        }
-    }
+    public void RevokeAll(XAccount account) => _store.RevokeAccount(account.Id);
 
     public void Map(IEndpointRouteBuilder routes, ProviderEmulator emulator)
     {
