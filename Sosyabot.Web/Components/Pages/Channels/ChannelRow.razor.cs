@@ -37,6 +37,18 @@ public partial class ChannelRow
         }
     }
 
+    // The same dialog as a first connect: the same account updates this channel in place.
+    private async Task ReconnectWithCredentialsAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<CredentialsDialog>($"Reconnect {Channel.DisplayName}",
+            new DialogParameters<CredentialsDialog> { { d => d.Platform, Platform! }, { d => d.WorkspaceId, WorkspaceId } });
+        if (await dialog.Result is { Canceled: false })
+        {
+            await OnMessage.InvokeAsync(($"Reconnected {Channel.DisplayName}.", Severity.Success));
+            await Changed.InvokeAsync();
+        }
+    }
+
     private Task MakeDefaultAsync() => RunAsync(user => Channels.MakeDefaultAsync(user, WorkspaceId, Channel.Id));
 
     private Task SetFlagsAsync(bool canBeSource, bool enabledForRepost) =>

@@ -151,4 +151,21 @@ public class ChannelsPageTests(DatabaseFixture db) : ComponentTestBase(db), ICla
 
         page.WaitForAssertion(() => Assert.Contains("You did not allow access on Reddit", page.Find("[data-testid=channels-message]").TextContent));
     }
+
+    [Fact]
+    public async Task A_token_channel_reconnects_through_its_credentials_dialog()
+    {
+        var (workspaceId, _) = await SignedInAsync(WorkspaceRole.Admin);
+        var channel = await AddChannelAsync(workspaceId, "telegram", isDefault: true);
+        await using (var context = Db.CreateDbContext())
+            await context.Channels.Where(c => c.Id == channel.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.LoginType, LoginType.ApiToken));
+        var page = RenderPage(workspaceId);
+        page.WaitForAssertion(() => page.Find("[data-testid=channel-actions] button"));
+
+        page.Find("[data-testid=channel-actions] button").Click();
+        Popovers.WaitForElement("[data-testid=reconnect]").Click();
+
+        Dialogs.WaitForAssertion(() => Assert.NotNull(Dialogs.Find("[data-testid=field-bot_token]")));
+        Assert.NotNull(Dialogs.Find("[data-testid=field-chat]"));
+    }
 }
