@@ -37,38 +37,45 @@ public sealed partial class ChannelRefreshService(
         var refresher = providers.Find<ITokenRefresher>(channel.Platform)
             ?? throw new InvalidRequestException($"{PlatformName(channel)} tokens cannot be refreshed.");
         var tokens = await secrets.ReadAsync(channel, ct);
-        if (tokens is null)
-            return RefreshOutcome.Failed(ProviderErrorKind.Auth, ChannelSecrets.UndecryptableReason);
-
         RefreshOutcome outcome;
-        try
+        if (tokens is null)
+            outcome = MarkForReconnect(channel, ChannelSecrets.UndecryptableReason);
+        else
         {
-            var fresh = await refresher.RefreshAsync(channel, tokens, ct);
-            secrets.SetTokens(channel, fresh.AccessToken, fresh.RefreshToken);
-            channel.TokenExpiresAt = fresh.ExpiresAt;
-            channel.RefreshTokenExpiresAt = fresh.RefreshTokenExpiresAt ?? channel.RefreshTokenExpiresAt;
-            channel.LastRefreshedAt = clock.GetUtcNow();
-            channel.Status = ChannelStatus.Active;
-            channel.StatusReason = null;
-            outbox.AddChannelEvent(channel, WebhookEventTypes.AccountRefreshed);
-            outcome = RefreshOutcome.Ok(fresh.ExpiresAt);
-        }
-        catch (ProviderException e) when (e.Kind == ProviderErrorKind.Auth)
-        {
-            // We hold the lock, so this is not a race with our own rotation: the grant is dead.
-            channel.Status = ChannelStatus.NeedsReconnect;
-            channel.StatusReason = e.Message;
-            outbox.AddChannelEvent(channel, WebhookEventTypes.AccountNeedsReconnect, e.Message);
-            outcome = RefreshOutcome.Failed(e.Kind, e.Message);
-        }
-        catch (ProviderException e)
-        {
-            LogRefreshFailed(channel.Id, e.Kind, e.Message);
-            return RefreshOutcome.Failed(e.Kind, e.Message);
+            try
+            {
+                var fresh = await refresher.RefreshAsync(channel, tokens, ct);
+                secrets.SetTokens(channel, fresh.AccessToken, fresh.RefreshToken);
+                channel.TokenExpiresAt = fresh.ExpiresAt;
+                channel.RefreshTokenExpiresAt = fresh.RefreshTokenExpiresAt ?? channel.RefreshTokenExpiresAt;
+                channel.LastRefreshedAt = clock.GetUtcNow();
+                channel.Status = ChannelStatus.Active;
+                channel.StatusReason = null;
+                outbox.AddChannelEvent(channel, WebhookEventTypes.AccountRefreshed);
+                outcome = RefreshOutcome.Ok(fresh.ExpiresAt);
+            }
+            catch (ProviderException e) when (e.Kind == ProviderErrorKind.Auth)
+            {
+                // We hold the lock, so this is not a race with our own rotation: the grant is dead.
+                outcome = MarkForReconnect(channel, e.Message);
+            }
+            catch (ProviderException e)
+            {
+                LogRefreshFailed(channel.Id, e.Kind, e.Message);
+                return RefreshOutcome.Failed(e.Kind, e.Message);
+            }
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return outcome;
+    }
+
+    private RefreshOutcome MarkForReconnect(Channel channel, string reason)
+    {
+        channel.Status = ChannelStatus.NeedsReconnect;
+        channel.StatusReason = reason;
+        outbox.AddChannelEvent(channel, WebhookEventTypes.AccountNeedsReconnect, reason);
+        return RefreshOutcome.Failed(ProviderErrorKind.Auth, reason);
     }
 
     private static string PlatformName(Channel channel) => PlatformCatalog.Find(channel.Platform)?.DisplayName ?? channel.Platform;
