@@ -53,6 +53,7 @@ public static class ComponentTestServices
         services.AddSosyabotIdentity();
         services.AddMudServices();
         services.AddSingleton(authentication);
+        services.AddSingleton<ConnectMessages>();
         return services;
     }
 }

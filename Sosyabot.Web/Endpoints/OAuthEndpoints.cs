@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Sosyabot.Core;
 using Sosyabot.Core.Connections;
 using Sosyabot.Core.Workspaces;
+using Sosyabot.Web.Infrastructure;
 
 namespace Sosyabot.Web.Endpoints;
 
@@ -21,7 +22,7 @@ public static class OAuthEndpoints
     }
 
     private static async Task<IResult> StartAsync(string platform, Guid workspace, string? returnTo, string? instance,
-        HttpContext http, OAuthFlowService flows, IOptions<AppOptions> options, CancellationToken ct)
+        HttpContext http, OAuthFlowService flows, ConnectMessages messages, IOptions<AppOptions> options, CancellationToken ct)
     {
         try
         {
@@ -43,7 +44,7 @@ public static class OAuthEndpoints
         }
         catch (Exception e) when (e is InvalidRequestException or Sosyabot.Core.Providers.Http.ProviderException)
         {
-            return Results.Redirect($"/w/{workspace}/channels?connect_message={Uri.EscapeDataString(e.Message)}");
+            return Results.Redirect($"/w/{workspace}/channels?connect_message={Uri.EscapeDataString(messages.Protect(e.Message))}");
         }
     }
 

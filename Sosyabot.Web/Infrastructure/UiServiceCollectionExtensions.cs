@@ -9,6 +9,7 @@ public static class UiServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddHttpContextAccessor();
+        services.AddSingleton<ConnectMessages>();
         return services;
     }
 }

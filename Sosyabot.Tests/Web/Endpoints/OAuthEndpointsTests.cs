@@ -158,4 +158,30 @@ public class OAuthEndpointsTests(EmulatedAppFixture fixture) : IClassFixture<Emu
         Assert.StartsWith("/account/login", start.RedirectTarget());
         Assert.StartsWith("/account/login", callback.RedirectTarget());
     }
+
+    [Fact]
+    public async Task A_connection_that_cannot_start_explains_why_on_the_channels_page()
+    {
+        using var account = await TestAccount.RegisterAsync(fixture);
+
+        var start = await account.Client.GetAsync(
+            $"/api/v1/auth/mastodon/start?workspace={account.PersonalWorkspaceId}&instance={Uri.EscapeDataString("http://mastodon.example")}");
+
+        var target = start.RedirectTarget();
+        Assert.StartsWith($"/w/{account.PersonalWorkspaceId}/channels?connect_message=", target);
+        Assert.DoesNotContain("https", Uri.UnescapeDataString(target));
+        var page = await account.Client.GetStringAsync(target);
+        Assert.Contains("must be reached over https", page);
+    }
+
+    [Fact]
+    public async Task A_message_typed_into_the_address_is_not_shown()
+    {
+        using var account = await TestAccount.RegisterAsync(fixture);
+
+        var page = await account.Client.GetStringAsync(
+            $"/w/{account.PersonalWorkspaceId}/channels?connect_message={Uri.EscapeDataString("Your account is locked. Call +1 555 0100.")}");
+
+        Assert.DoesNotContain("Your account is locked", page);
+    }
 }

@@ -14,7 +14,7 @@ public partial class ChannelList
     private ChannelService Channels => ScopedServices.GetRequiredService<ChannelService>();
     private OAuthFlowService Flows => ScopedServices.GetRequiredService<OAuthFlowService>();
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ConnectMessages StartMessages { get; set; } = default!;
 
     [Parameter, EditorRequired] public WorkspaceSummary Workspace { get; set; } = default!;
     [SupplyParameterFromQuery(Name = "connected")] public Guid? ConnectedChannel { get; set; }
@@ -35,8 +35,8 @@ public partial class ChannelList
             ShowMessage((await Flows.ErrorOfAttemptAsync(await CurrentUser.IdAsync(), attempt) ?? ConnectError.MessageFor(""), Severity.Error));
         else if (ErrorCode is not null)
             ShowMessage((ConnectError.MessageFor(ErrorCode), Severity.Error));
-        else if (StartError is not null)
-            ShowMessage((StartError, Severity.Error));
+        else if (StartMessages.Read(StartError) is { } startError)
+            ShowMessage((startError, Severity.Error));
         else if (ConnectedChannel is { } id && _channels.FirstOrDefault(c => c.Id == id) is { } channel)
             ShowMessage(($"Connected {channel.DisplayName}.", Severity.Success));
     }
