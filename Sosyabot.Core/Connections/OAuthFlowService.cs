@@ -46,7 +46,7 @@ public sealed partial class OAuthFlowService(
             WorkspaceId = workspaceId,
             Platform = platform,
             RedirectUri = redirectUri,
-            ReturnTo = LocalPath(returnTo, workspaceId),
+            ReturnTo = LocalUrl.Or(returnTo, $"/w/{workspaceId}/channels"),
             Issuer = authorization.Issuer,
             CreatedAt = now,
             ExpiresAt = now + Lifetime,
@@ -124,11 +124,6 @@ public sealed partial class OAuthFlowService(
     }
 
     private static OAuthCompletion Invalid() => new(null, "/", null, null, ConnectError.InvalidState);
-
-    private static string LocalPath(string? returnTo, Guid workspaceId) =>
-        !string.IsNullOrEmpty(returnTo) && returnTo[0] == '/' && (returnTo.Length == 1 || (returnTo[1] != '/' && returnTo[1] != '\\'))
-            ? returnTo
-            : $"/w/{workspaceId}/channels";
 
     [LoggerMessage(LogLevel.Warning, "OAuth code exchange for {Platform} failed ({Kind}): {Reason}")]
     private partial void LogExchangeFailed(string platform, ProviderErrorKind kind, string reason);

@@ -111,6 +111,10 @@ public class OAuthEndpointsTests(EmulatedAppFixture fixture) : IClassFixture<Emu
         var callback = await account.Client.GetAsync("/api/v1/auth/reddit/callback?code=abc&state=made-up");
 
         Assert.Equal("/channels?connect_error=invalid_state", callback.RedirectTarget());
+        var landing = await account.Client.GetAsync(callback.RedirectTarget());
+        Assert.Equal($"/w/{account.PersonalWorkspaceId}/channels?connect_error=invalid_state", landing.RedirectTarget());
+        var page = await account.Client.GetStringAsync(landing.RedirectTarget());
+        Assert.Contains("not valid or has already been used", page);
     }
 
     [Theory]

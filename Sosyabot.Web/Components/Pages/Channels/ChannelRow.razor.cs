@@ -28,14 +28,7 @@ public partial class ChannelRow
     private string Handle => Channel.Username!.StartsWith('@') ? Channel.Username : "@" + Channel.Username;
 
     // The same flow as a first connect; the channel is updated in place because the account is the same.
-    private string ReconnectUrl
-    {
-        get
-        {
-            var url = $"/api/v1/auth/{Channel.Platform}/start?workspace={WorkspaceId}&returnTo={Uri.EscapeDataString($"/w/{WorkspaceId}/channels")}";
-            return Channel.Instance is null ? url : url + $"&instance={Uri.EscapeDataString(Channel.Instance)}";
-        }
-    }
+    private string ReconnectUrl => OAuthStartUrl.For(Channel.Platform, WorkspaceId, Channel.Instance);
 
     // The same dialog as a first connect: the same account updates this channel in place.
     private async Task ReconnectWithCredentialsAsync()

@@ -1,6 +1,6 @@
-using Sosyabot.Web.Components.Shared;
+using Sosyabot.Core;
 
-namespace Sosyabot.Tests.Web.Components.Shared;
+namespace Sosyabot.Tests.Core;
 
 public class LocalUrlTests
 {
