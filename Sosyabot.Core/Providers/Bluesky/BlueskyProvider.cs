@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Sosyabot.Core.Channels;
+using Sosyabot.Core.Net;
 using Sosyabot.Core.Providers.Http;
 using static Sosyabot.Core.Providers.Bluesky.BlueskyDefaults;
 
@@ -12,7 +13,7 @@ namespace Sosyabot.Core.Providers.Bluesky;
 // Handle + app password → a PDS session (accessJwt, refreshJwt). The password is used once, here, and
 // never stored: afterwards only refreshSession keeps the channel alive, because createSession is
 // limited to 30 per 5 minutes and 300 per day per account.
-public sealed partial class BlueskyProvider(IHttpClientFactory httpClients, TimeProvider clock, ILogger<BlueskyProvider> logger)
+public sealed partial class BlueskyProvider(IHttpClientFactory httpClients, SafeHttpPolicy addresses, TimeProvider clock, ILogger<BlueskyProvider> logger)
     : ICredentialsProvider, ITokenRefresher
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -31,7 +32,7 @@ public sealed partial class BlueskyProvider(IHttpClientFactory httpClients, Time
         if (!AppPassword().IsMatch(password))
             throw new InvalidRequestException(
                 "That is not a Bluesky app password. App passwords look like xxxx-xxxx-xxxx-xxxx: create one at Settings → Privacy and security → App passwords. Do not use your main Bluesky password.");
-        var pds = string.IsNullOrWhiteSpace(values.GetValueOrDefault(PdsField)) ? DefaultPds : ServerAddress.Normalize(values[PdsField], "Bluesky PDS");
+        var pds = string.IsNullOrWhiteSpace(values.GetValueOrDefault(PdsField)) ? DefaultPds : ServerAddress.Normalize(values[PdsField], "Bluesky PDS", addresses);
 
         var api = Api(atConnect: true);
         var login = new HttpRequestMessage(HttpMethod.Post, pds + CreateSessionPath) { Content = JsonContent.Create(new { identifier, password }) };

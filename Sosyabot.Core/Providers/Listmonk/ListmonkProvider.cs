@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sosyabot.Core.Net;
 using Sosyabot.Core.Providers.Http;
 using static Sosyabot.Core.Providers.Listmonk.ListmonkDefaults;
 
@@ -9,7 +10,7 @@ namespace Sosyabot.Core.Providers.Listmonk;
 
 // An API user + token on the user's own Listmonk, and one subscriber list. Each list is its own
 // channel, so the pid is the instance address plus the list id. The credentials never expire.
-public sealed class ListmonkProvider(IHttpClientFactory httpClients, TimeProvider clock) : ICredentialsProvider
+public sealed class ListmonkProvider(IHttpClientFactory httpClients, SafeHttpPolicy addresses, TimeProvider clock) : ICredentialsProvider
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -60,9 +61,9 @@ public sealed class ListmonkProvider(IHttpClientFactory httpClients, TimeProvide
             new JsonObject { [InstanceSetting] = credentials.Instance, [ListIdSetting] = list.Id });
     }
 
-    private static Credentials CredentialsOf(IReadOnlyDictionary<string, string> values)
+    private Credentials CredentialsOf(IReadOnlyDictionary<string, string> values)
     {
-        var instance = ServerAddress.Normalize(values.GetValueOrDefault(InstanceField), "Listmonk");
+        var instance = ServerAddress.Normalize(values.GetValueOrDefault(InstanceField), "Listmonk", addresses);
         var user = values.GetValueOrDefault(ApiUserField)?.Trim() ?? "";
         var token = values.GetValueOrDefault(ApiTokenField)?.Trim() ?? "";
         if (user.Length == 0) throw new InvalidRequestException("API user is required.");

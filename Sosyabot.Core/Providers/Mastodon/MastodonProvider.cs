@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Sosyabot.Core.Channels;
+using Sosyabot.Core.Net;
 using Sosyabot.Core.Providers.Http;
 
 namespace Sosyabot.Core.Providers.Mastodon;
@@ -10,7 +11,7 @@ namespace Sosyabot.Core.Providers.Mastodon;
 // OAuth 2.0 against whichever server the user names. PKCE (S256) and state when the server's RFC 8414
 // metadata advertises S256 (4.3+), state alone on older servers (reliability rule 4).
 // https://docs.joinmastodon.org/methods/oauth/ , https://docs.joinmastodon.org/spec/oauth/
-public sealed class MastodonProvider(MastodonClients clients, MastodonAppRegistry apps) : IOAuthProvider
+public sealed class MastodonProvider(MastodonClients clients, MastodonAppRegistry apps, SafeHttpPolicy addresses) : IOAuthProvider
 {
     public PlatformInfo Info => MastodonDefaults.Info;
 
@@ -20,7 +21,7 @@ public sealed class MastodonProvider(MastodonClients clients, MastodonAppRegistr
 
     public async Task<OAuthAuthorization> CreateAuthorizationAsync(OAuthAuthorizationRequest request, CancellationToken ct)
     {
-        var instance = MastodonInstance.Normalize(request.Instance);
+        var instance = ServerAddress.Normalize(request.Instance, "Mastodon server", addresses, allowPath: false);
         var metadata = await GetMetadataAsync(instance, ct);
         var usesPkce = metadata?.CodeChallengeMethodsSupported?.Contains("S256") == true;
         // No metadata means a server older than 4.3, where unused apps are deleted after a day.

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Sosyabot.Core.Net;
 using System.Buffers.Text;
 using System.Net;
 using System.Text;
@@ -41,7 +43,7 @@ public class BlueskySessionExpiryTests
     public async Task A_session_without_a_readable_exp_is_given_two_hours()
     {
         var provider = new BlueskyProvider(new CannedHttp(_ => """{"accessJwt":"opaque-access","refreshJwt":"opaque-refresh","did":"did:plc:abc","handle":"a.bsky.social"}"""),
-            new FixedTimeProvider(Now), NullLogger<BlueskyProvider>.Instance);
+            new SafeHttpPolicy(Options.Create(new SafeHttpOptions())), new FixedTimeProvider(Now), NullLogger<BlueskyProvider>.Instance);
         var channel = new Channel { Platform = BlueskyDefaults.Key, Pid = "did:plc:abc", DisplayName = "a" };
 
         var tokens = await provider.RefreshAsync(channel, new ChannelTokens("old-access", "old-refresh"), CancellationToken.None);

@@ -193,9 +193,9 @@ public class ListmonkConnectTests(EmulatedAppFixture fixture) : IClassFixture<Em
     }
 
     [Theory]
-    [InlineData("http://listmonk.example", "must start with https://")]
+    [InlineData("http://listmonk.example", "over https")]
     [InlineData("https://user:pw@listmonk.example", "without a user name")]
-    [InlineData("https://", "not a valid web address")]
+    [InlineData("https://", "not a server address")]
     public async Task An_unusable_instance_address_is_refused_before_any_call(string instance, string message)
     {
         var user = await TestUsers.CreateAsync(Services);
