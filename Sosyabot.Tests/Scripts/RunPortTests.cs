@@ -25,14 +25,15 @@ public class RunPortTests
     }
 
     [Fact]
-    public async Task A_set_ASPNETCORE_URLS_is_used_as_is_without_checking_the_default_port()
+    public async Task A_set_ASPNETCORE_URLS_is_used_as_is_even_while_port_5000_is_taken()
     {
-        using var taken = Listen(out var port);
+        // Held here, unless something else holds it already: either way the default port is in use.
+        using var holder = TryListen(5000);
 
         // A PostgreSQL directory that does not exist makes the script stop right after the port check.
         var result = await SosyabotScript.RunAsync("run", new Dictionary<string, string?>
         {
-            ["SOSYABOT_PORT"] = port.ToString(),
+            ["SOSYABOT_PORT"] = null,
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{TestPorts.Free()}",
             ["ConnectionStrings__Sosyabot"] = null,
             ["SOSYABOT_PG_BIN"] = "/nonexistent",
@@ -41,6 +42,21 @@ public class RunPortTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.DoesNotContain("already in use", result.Output);
         Assert.Contains("SOSYABOT_PG_BIN=/nonexistent", result.Output);
+    }
+
+    private static TcpListener? TryListen(int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+            return listener;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            listener.Dispose();
+            return null;
+        }
     }
 
     private static TcpListener Listen(out int port)
