@@ -39,14 +39,7 @@ public class BrowserFixture : IAsyncLifetime
         // Two cores shared with the rest of the suite: the 5-second default is too tight for a first render.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SOSYABOT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            // The background-networking flags keep Chromium from phoning home, which the closed network refuses.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
     }
 
     // A fresh browser profile: its own cookies, nothing shared with other tests.

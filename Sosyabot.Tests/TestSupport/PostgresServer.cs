@@ -75,7 +75,7 @@ public sealed class PostgresServer
     {
         public static async Task<string> StartAsync()
         {
-            var bin = FindBinaries();
+            var bin = PostgresBinaries.Find();
             DeleteLeftovers();
             var root = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
             var data = Path.Combine(root, "data");
@@ -144,23 +144,6 @@ public sealed class PostgresServer
                 return false;
             }
         }
-
-        private static string FindBinaries()
-        {
-            var configured = Environment.GetEnvironmentVariable("SOSYABOT_PG_BIN");
-            if (!string.IsNullOrWhiteSpace(configured)) return configured;
-            const string debian = "/usr/lib/postgresql";
-            var found = Directory.Exists(debian)
-                ? Directory.GetDirectories(debian).Select(d => Path.Combine(d, "bin"))
-                    .Where(b => File.Exists(Path.Combine(b, "initdb")))
-                    .OrderByDescending(b => int.TryParse(Path.GetFileName(Path.GetDirectoryName(b)), out var v) ? v : 0)
-                    .FirstOrDefault()
-                : null;
-            return found ?? throw new InvalidOperationException(
-                "No PostgreSQL binaries found under /usr/lib/postgresql. Install them (apt-get install postgresql), " +
-                "set SOSYABOT_PG_BIN, or point SOSYABOT_TEST_CONNECTION at a server.");
-        }
-
 
         private static Task RunAsPostgresAsync(bool asRoot, string file, string[] args) =>
             asRoot ? RunAsync("runuser", ["-u", "postgres", "--", file, .. args]) : RunAsync(file, args);
