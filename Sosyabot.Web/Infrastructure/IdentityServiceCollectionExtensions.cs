@@ -50,6 +50,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddSingleton<UnknownEmailLockout>();
         services.AddScoped<PasswordLogin>();
+        services.AddScoped<PasswordResetLinks>();
         services.AddScoped<CurrentUser>();
         return services;
     }

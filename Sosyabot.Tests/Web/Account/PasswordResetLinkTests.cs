@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Sosyabot.Core.Users;
+using Sosyabot.Tests.TestSupport;
+using Sosyabot.Web.Account;
+using Sosyabot.Web.Components.Account.Pages;
+
+namespace Sosyabot.Tests.Web.Account;
+
+public class PasswordResetLinkTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string NewPassword = "Reset-password-3";
+
+    [Fact]
+    public async Task A_reset_link_sets_a_new_password_once_and_ends_the_old_sessions()
+    {
+        using var account = await TestAccount.RegisterAsync(app);
+        var link = await LinkAsync(account.Email);
+        using var client = app.CreateClient();
+
+        var first = await client.SubmitFormAsync(link, "reset-password", NewPasswordFields());
+        var second = await client.SubmitFormAsync(link, "reset-password", new Dictionary<string, string>
+        {
+            ["Input.Password"] = "Yet-another-one-4",
+            ["Input.ConfirmPassword"] = "Yet-another-one-4",
+        });
+
+        Assert.NotNull(await TextAsync(first, "reset-message"));
+        Assert.Equal(ResetPassword.InvalidLinkMessage, await TextAsync(second, "reset-error"));
+        Assert.Equal(HttpStatusCode.Redirect, (await account.Client.GetAsync($"/w/{account.PersonalWorkspaceId}")).StatusCode);
+        Assert.NotNull((await client.SubmitLoginAsync(account.Email, NewPassword)).AuthSetCookie());
+    }
+
+    [Fact]
+    public async Task A_tampered_link_changes_nothing()
+    {
+        using var account = await TestAccount.RegisterAsync(app);
+        var link = await LinkAsync(account.Email);
+        using var client = app.CreateClient();
+
+        var response = await client.SubmitFormAsync(link[..^4] + "AAAA", "reset-password", NewPasswordFields());
+
+        Assert.Equal(ResetPassword.InvalidLinkMessage, await TextAsync(response, "reset-error"));
+        Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync($"/w/{account.PersonalWorkspaceId}")).StatusCode);
+    }
+
+    private async Task<string> LinkAsync(string email)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
+        return new Uri(await scope.ServiceProvider.GetRequiredService<PasswordResetLinks>().CreateAsync(user!)).PathAndQuery;
+    }
+
+    private static Dictionary<string, string> NewPasswordFields() => new()
+    {
+        ["Input.Password"] = NewPassword,
+        ["Input.ConfirmPassword"] = NewPassword,
+    };
+
+    private static async Task<string?> TextAsync(HttpResponseMessage response, string testId) =>
+        HtmlForms.Parse(await response.Content.ReadAsStringAsync()).QuerySelector($"[data-testid={testId}]")?.TextContent.Trim();
+}
