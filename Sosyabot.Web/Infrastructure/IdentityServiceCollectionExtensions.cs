@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Sosyabot.Core.Data;
 using Sosyabot.Core.Users;
 using Sosyabot.Web.Account;
+using Sosyabot.Web.Mail;
 
 namespace Sosyabot.Web.Infrastructure;
 
@@ -51,6 +52,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<UnknownEmailLockout>();
         services.AddScoped<PasswordLogin>();
         services.AddScoped<PasswordResetLinks>();
+        services.AddSosyabotMail();
         services.AddScoped<CurrentUser>();
         return services;
     }

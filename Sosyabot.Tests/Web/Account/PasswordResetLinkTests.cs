@@ -45,6 +45,17 @@ public class PasswordResetLinkTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync($"/w/{account.PersonalWorkspaceId}")).StatusCode);
     }
 
+    [Fact]
+    public async Task Without_mail_settings_forgot_password_sends_people_to_an_admin()
+    {
+        using var client = app.CreateClient();
+
+        var page = await client.GetAsync("/account/forgot-password");
+
+        Assert.Equal("This server does not send mail. Ask an administrator of this Sosyabot for a password reset link.", await TextAsync(page, "no-mail"));
+        Assert.Null(HtmlForms.Parse(await page.Content.ReadAsStringAsync()).QuerySelector("form input[id=email]"));
+    }
+
     private async Task<string> LinkAsync(string email)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
