@@ -16,7 +16,7 @@ public class AccountSecurityTests(AppFixture app) : IClassFixture<AppFixture>
 
         var response = await account.Client.SubmitFormAsync("/account/security", "change-password", PasswordChange(TestAccount.DefaultPassword));
 
-        Assert.Equal("Your password is changed. Your other sessions are signed out.", await TextAsync(response, "security-message"));
+        Assert.Equal("Your password is changed. Your other sessions are signed out.", await response.TextOfAsync("security-message"));
         Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync($"/w/{account.PersonalWorkspaceId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync($"/w/{account.PersonalWorkspaceId}")).StatusCode);
         using var fresh = app.CreateClient();
@@ -30,7 +30,7 @@ public class AccountSecurityTests(AppFixture app) : IClassFixture<AppFixture>
 
         var response = await account.Client.SubmitFormAsync("/account/security", "change-password", PasswordChange("Not-my-password-1"));
 
-        Assert.Equal("The current password is not correct.", await TextAsync(response, "security-error"));
+        Assert.Equal("The current password is not correct.", await response.TextOfAsync("security-error"));
         using var fresh = app.CreateClient();
         Assert.NotNull((await fresh.SubmitLoginAsync(account.Email, TestAccount.DefaultPassword)).AuthSetCookie());
     }
@@ -62,7 +62,7 @@ public class AccountSecurityTests(AppFixture app) : IClassFixture<AppFixture>
         var secondStep = password.RedirectTarget();
         Assert.StartsWith("/account/login-2fa", secondStep);
         var wrong = await client.SubmitFormAsync(secondStep, "login-2fa", Code(WrongCode(key)));
-        Assert.Equal("That code is not correct.", await TextAsync(wrong, "login-error"));
+        Assert.Equal("That code is not correct.", await wrong.TextOfAsync("login-error"));
         var right = await client.SubmitFormAsync(secondStep, "login-2fa", Code(Totp.Code(key)));
 
         Assert.Equal("/", right.RedirectTarget());
@@ -79,7 +79,7 @@ public class AccountSecurityTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("/", (await RecoverAsync(account.Email, codes[0])).RedirectTarget());
         var again = await RecoverAsync(account.Email, codes[0]);
 
-        Assert.Equal("That recovery code is not correct, or it was used before.", await TextAsync(again, "login-error"));
+        Assert.Equal("That recovery code is not correct, or it was used before.", await again.TextOfAsync("login-error"));
     }
 
     [Fact]
@@ -113,7 +113,4 @@ public class AccountSecurityTests(AppFixture app) : IClassFixture<AppFixture>
         ["Password.New"] = NewPassword,
         ["Password.Confirm"] = NewPassword,
     };
-
-    private static async Task<string?> TextAsync(HttpResponseMessage response, string testId) =>
-        HtmlForms.Parse(await response.Content.ReadAsStringAsync()).QuerySelector($"[data-testid={testId}]")?.TextContent.Trim();
 }

@@ -35,16 +35,12 @@ public partial class ForgotPasswordTests(SmtpAppFixture app) : IClassFixture<Smt
 
         var response = await client.SubmitFormAsync("/account/forgot-password", "forgot-password", Email(account.Email));
 
-        Assert.Equal(ForgotPassword.SentMessage, await TextAsync(response, "forgot-message"));
+        Assert.Equal(ForgotPassword.SentMessage, await response.TextOfAsync("forgot-message"));
         ReceivedMail? mail = null;
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult((mail = app.Smtp.Messages.FirstOrDefault(m => m.Recipients.Contains(account.Email))) is not null)));
         var link = new Uri(ResetLink().Match(mail!.Data).Value).PathAndQuery;
-        var reset = await client.SubmitFormAsync(link, "reset-password", new Dictionary<string, string>
-        {
-            ["Input.Password"] = "Mailed-password-5",
-            ["Input.ConfirmPassword"] = "Mailed-password-5",
-        });
-        Assert.NotNull(await TextAsync(reset, "reset-message"));
+        var reset = await client.SubmitFormAsync(link, "reset-password", PasswordResetLinkTests.NewPasswordForm("Mailed-password-5"));
+        Assert.NotNull(await reset.TextOfAsync("reset-message"));
         Assert.NotNull((await client.SubmitLoginAsync(account.Email, "Mailed-password-5")).AuthSetCookie());
     }
 
@@ -59,16 +55,13 @@ public partial class ForgotPasswordTests(SmtpAppFixture app) : IClassFixture<Smt
         var forKnown = await client.SubmitFormAsync("/account/forgot-password", "forgot-password", Email(known.Email));
 
         Assert.Equal(HttpStatusCode.OK, forUnknown.StatusCode);
-        Assert.Equal(await TextAsync(forKnown, "forgot-message"), await TextAsync(forUnknown, "forgot-message"));
+        Assert.Equal(await forKnown.TextOfAsync("forgot-message"), await forUnknown.TextOfAsync("forgot-message"));
         // The known address's mail arriving shows the sender has dealt with the queue, the unknown one included.
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(app.Smtp.Messages.Any(m => m.Recipients.Contains(known.Email)))));
         Assert.DoesNotContain(app.Smtp.Messages, m => m.Recipients.Contains(unknown));
     }
 
     private static Dictionary<string, string> Email(string email) => new() { ["Input.Email"] = email };
-
-    private static async Task<string?> TextAsync(HttpResponseMessage response, string testId) =>
-        HtmlForms.Parse(await response.Content.ReadAsStringAsync()).QuerySelector($"[data-testid={testId}]")?.TextContent.Trim();
 
     [GeneratedRegex(@"http\S+/account/reset-password\?\S+")]
     private static partial Regex ResetLink();

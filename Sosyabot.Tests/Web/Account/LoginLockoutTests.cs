@@ -33,7 +33,7 @@ public class LoginLockoutTests(AppFixture app) : IClassFixture<AppFixture>
         var response = await client.SubmitLoginAsync(account.Email, TestAccount.DefaultPassword);
 
         Assert.Null(response.AuthSetCookie());
-        Assert.Equal(Login.LockedOutMessage, await ErrorAsync(response));
+        Assert.Equal(Login.LockedOutMessage, await response.TextOfAsync("login-error"));
     }
 
     [Fact]
@@ -57,13 +57,10 @@ public class LoginLockoutTests(AppFixture app) : IClassFixture<AppFixture>
         for (var i = 0; i < attempts; i++)
         {
             var response = await client.SubmitLoginAsync(email, "Wrong-password-1");
-            answers.Add($"{response.StatusCode} {await ErrorAsync(response)}");
+            answers.Add($"{response.StatusCode} {await response.TextOfAsync("login-error")}");
         }
         return answers;
     }
-
-    private static async Task<string?> ErrorAsync(HttpResponseMessage response) =>
-        HtmlForms.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[data-testid=login-error]")?.TextContent.Trim();
 
     private sealed class CountingPasswordHasher : IPasswordHasher<AppUser>
     {

@@ -19,15 +19,11 @@ public class PasswordResetLinkTests(AppFixture app) : IClassFixture<AppFixture>
         var link = await LinkAsync(account.Email);
         using var client = app.CreateClient();
 
-        var first = await client.SubmitFormAsync(link, "reset-password", NewPasswordFields());
-        var second = await client.SubmitFormAsync(link, "reset-password", new Dictionary<string, string>
-        {
-            ["Input.Password"] = "Yet-another-one-4",
-            ["Input.ConfirmPassword"] = "Yet-another-one-4",
-        });
+        var first = await client.SubmitFormAsync(link, "reset-password", NewPasswordForm(NewPassword));
+        var second = await client.SubmitFormAsync(link, "reset-password", NewPasswordForm("Yet-another-one-4"));
 
-        Assert.NotNull(await TextAsync(first, "reset-message"));
-        Assert.Equal(ResetPassword.InvalidLinkMessage, await TextAsync(second, "reset-error"));
+        Assert.NotNull(await first.TextOfAsync("reset-message"));
+        Assert.Equal(ResetPassword.InvalidLinkMessage, await second.TextOfAsync("reset-error"));
         Assert.Equal(HttpStatusCode.Redirect, (await account.Client.GetAsync($"/w/{account.PersonalWorkspaceId}")).StatusCode);
         Assert.NotNull((await client.SubmitLoginAsync(account.Email, NewPassword)).AuthSetCookie());
     }
@@ -39,9 +35,9 @@ public class PasswordResetLinkTests(AppFixture app) : IClassFixture<AppFixture>
         var link = await LinkAsync(account.Email);
         using var client = app.CreateClient();
 
-        var response = await client.SubmitFormAsync(link[..^4] + "AAAA", "reset-password", NewPasswordFields());
+        var response = await client.SubmitFormAsync(link[..^4] + "AAAA", "reset-password", NewPasswordForm(NewPassword));
 
-        Assert.Equal(ResetPassword.InvalidLinkMessage, await TextAsync(response, "reset-error"));
+        Assert.Equal(ResetPassword.InvalidLinkMessage, await response.TextOfAsync("reset-error"));
         Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync($"/w/{account.PersonalWorkspaceId}")).StatusCode);
     }
 
@@ -52,7 +48,7 @@ public class PasswordResetLinkTests(AppFixture app) : IClassFixture<AppFixture>
 
         var page = await client.GetAsync("/account/forgot-password");
 
-        Assert.Equal("This server does not send mail. Ask an administrator of this Sosyabot for a password reset link.", await TextAsync(page, "no-mail"));
+        Assert.Equal("This server does not send mail. Ask an administrator of this Sosyabot for a password reset link.", await page.TextOfAsync("no-mail"));
         Assert.Null(HtmlForms.Parse(await page.Content.ReadAsStringAsync()).QuerySelector("form input[id=email]"));
     }
 
@@ -63,12 +59,10 @@ public class PasswordResetLinkTests(AppFixture app) : IClassFixture<AppFixture>
         return new Uri(await scope.ServiceProvider.GetRequiredService<PasswordResetLinks>().CreateAsync(user!)).PathAndQuery;
     }
 
-    private static Dictionary<string, string> NewPasswordFields() => new()
+    // The fields of the form a reset link opens.
+    public static Dictionary<string, string> NewPasswordForm(string password) => new()
     {
-        ["Input.Password"] = NewPassword,
-        ["Input.ConfirmPassword"] = NewPassword,
+        ["Input.Password"] = password,
+        ["Input.ConfirmPassword"] = password,
     };
-
-    private static async Task<string?> TextAsync(HttpResponseMessage response, string testId) =>
-        HtmlForms.Parse(await response.Content.ReadAsStringAsync()).QuerySelector($"[data-testid={testId}]")?.TextContent.Trim();
 }

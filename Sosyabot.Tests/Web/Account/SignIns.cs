@@ -27,6 +27,10 @@ public static class SignIns
         return client;
     }
 
+    // The text of the element the page marks with this data-testid: a message or an error.
+    public static async Task<string?> TextOfAsync(this HttpResponseMessage response, string testId) =>
+        HtmlForms.Parse(await response.Content.ReadAsStringAsync()).QuerySelector($"[data-testid={testId}]")?.TextContent.Trim();
+
     public static async Task<HttpResponseMessage> SignOutAsync(this HttpClient client)
     {
         var token = await client.AntiforgeryTokenAsync("/account/login");
