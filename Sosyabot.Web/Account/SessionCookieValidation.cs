@@ -14,9 +14,20 @@ public static class SessionCookieValidation
         await SecurityStampValidator.ValidatePrincipalAsync(context);
         if (context.Principal is null) return;
         var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
-        if (context.Principal.Session() is { } session && await sessions.IsActiveAsync(session.UserId, session.SessionId)) return;
+        if (context.Principal.Session() is { } session && await sessions.IsActiveAsync(session.UserId, session.SessionId))
+        {
+            // The stamp check reissues the cookie, so sliding expiration never comes due for a session in steady use.
+            if (context.ShouldRenew) await sessions.RenewAsync(session.UserId, session.SessionId);
+            return;
+        }
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    public static async Task RenewSessionAsync(CookieSlidingExpirationContext context)
+    {
+        if (context.ShouldRenew && context.Principal?.Session() is { } session)
+            await context.HttpContext.RequestServices.GetRequiredService<UserSessions>().RenewAsync(session.UserId, session.SessionId);
     }
 
     // The security stamp check rebuilds the principal from the database; the session id must survive that.

@@ -19,7 +19,9 @@ public static class IdentityServiceCollectionExtensions
             o.LoginPath = "/account/login";
             o.AccessDeniedPath = "/account/login";
             o.Cookie.Name = "sosyabot.auth";
+            o.ExpireTimeSpan = UserSessions.MaxAge;
             o.Events.OnValidatePrincipal = SessionCookieValidation.ValidatePrincipalAsync;
+            o.Events.OnCheckSlidingExpiration = SessionCookieValidation.RenewSessionAsync;
         });
         services.AddOptions<SignInSessionOptions>().BindConfiguration(SignInSessionOptions.Section);
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SignInSessionOptions>>((o, sessions) =>

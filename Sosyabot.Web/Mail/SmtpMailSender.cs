@@ -16,7 +16,8 @@ public sealed class SmtpMailSender(MailOutbox outbox, IOptions<SmtpOptions> opti
             {
                 await SendAsync(mail, stoppingToken);
             }
-            catch (Exception e) when (e is SmtpException or IOException or InvalidOperationException)
+            // Any failure (refused, TLS, DNS) loses this mail only: an exception leaving a background service stops the app.
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The body holds a reset link: never logged.
                 logger.LogWarning("Sending mail \"{Subject}\" failed: {Reason}", mail.Subject, e.Message);
