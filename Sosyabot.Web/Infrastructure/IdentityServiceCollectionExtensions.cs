@@ -47,7 +47,6 @@ public static class IdentityServiceCollectionExtensions
             .AddEntityFrameworkStores<SosyabotDbContext>()
             .AddSignInManager<SessionSignInManager>()
             .AddDefaultTokenProviders();
-        services.AddScoped(sp => (SessionSignInManager)sp.GetRequiredService<SignInManager<AppUser>>());
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
         services.AddScoped<UserSessions>();
         services.AddMemoryCache();
