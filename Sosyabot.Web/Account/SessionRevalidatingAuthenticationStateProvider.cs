@@ -1,16 +1,15 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Sosyabot.Core.Users;
 
 namespace Sosyabot.Web.Account;
 
-// An open tab's circuit keeps the identity it started with; this checks every interval that its session and
-// security stamp are still valid, so a tab signed out elsewhere loses access.
+// An open tab's circuit keeps the identity it started with; this checks every interval that its session is
+// still listed, so a tab signed out elsewhere loses access. Not the security stamp: a password change renews
+// it for this browser's cookie, and the browser's other tabs would be signed out for no reason; every action
+// meant to end sessions (sign-out, sign out of all, password change or reset) removes their rows.
 public sealed class SessionRevalidatingAuthenticationStateProvider(
-    ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<SignInSessionOptions> options, IOptions<IdentityOptions> identity)
+    ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<SignInSessionOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => options.Value.RevalidationInterval;
@@ -19,10 +18,6 @@ public sealed class SessionRevalidatingAuthenticationStateProvider(
     {
         if (authenticationState.User.Session() is not { } session) return false;
         await using var scope = scopes.CreateAsyncScope();
-        if (!await scope.ServiceProvider.GetRequiredService<UserSessions>().IsActiveAsync(session.UserId, session.SessionId)) return false;
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(session.UserId.ToString());
-        if (user is null) return false;
-        return authenticationState.User.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) == await users.GetSecurityStampAsync(user);
+        return await scope.ServiceProvider.GetRequiredService<UserSessions>().IsActiveAsync(session.UserId, session.SessionId);
     }
 }

@@ -7,6 +7,19 @@ public class AccountSecurityTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private const string NewPassword = "Another-password-2";
 
+    [Theory]
+    [InlineData("/account/security")]
+    [InlineData("/account/two-factor")]
+    public async Task The_security_pages_send_visitors_to_sign_in(string page)
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(page);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.RedirectTarget());
+    }
+
     [Fact]
     public async Task Changing_the_password_keeps_this_session_and_ends_the_others()
     {
