@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Sosyabot.Core.Data;
 using Sosyabot.Core.Users;
+using Sosyabot.Web.Account;
+using Sosyabot.Web.Mail;
 
 namespace Sosyabot.Web.Infrastructure;
 
@@ -15,7 +19,18 @@ public static class IdentityServiceCollectionExtensions
             o.LoginPath = "/account/login";
             o.AccessDeniedPath = "/account/login";
             o.Cookie.Name = "sosyabot.auth";
+            o.ExpireTimeSpan = UserSessions.MaxAge;
+            o.Events.OnValidatePrincipal = SessionCookieValidation.ValidatePrincipalAsync;
+            o.Events.OnCheckSlidingExpiration = SessionCookieValidation.RenewSessionAsync;
         });
+        services.AddOptions<SignInSessionOptions>().BindConfiguration(SignInSessionOptions.Section);
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SignInSessionOptions>>((o, sessions) =>
+        {
+            o.ValidationInterval = sessions.Value.RevalidationInterval;
+            o.OnRefreshingPrincipal = SessionCookieValidation.KeepSessionClaim;
+        });
+        // A password reset link lasts a day; it works once, since a reset changes the security stamp it is bound to.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(1));
         services.AddAuthorization();
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -26,10 +41,19 @@ public static class IdentityServiceCollectionExtensions
                 o.Password.RequireDigit = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<SosyabotDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<SessionSignInManager>()
             .AddDefaultTokenProviders();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<UserSessions>();
+        services.AddMemoryCache();
+        services.AddSingleton<UnknownEmailLockout>();
+        services.AddScoped<PasswordLogin>();
+        services.AddScoped<PasswordResetLinks>();
+        services.AddSosyabotMail();
         services.AddScoped<CurrentUser>();
         return services;
     }

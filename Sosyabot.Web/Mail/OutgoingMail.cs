@@ -1,0 +1,3 @@
+namespace Sosyabot.Web.Mail;
+
+public sealed record OutgoingMail(string To, string Subject, string Body);
