@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sosyabot.Core.Data;
 using Sosyabot.Core.Workspaces;
+using Sosyabot.Tests.Emulator;
 using Sosyabot.Tests.Emulator.Reddit;
 using Sosyabot.Tests.TestSupport;
 using Sosyabot.Web.Infrastructure;
@@ -283,6 +284,22 @@ public class OAuthEndpointsTests(EmulatedAppFixture fixture) : IClassFixture<Emu
         Assert.DoesNotContain("https", Uri.UnescapeDataString(target));
         var page = await account.Client.GetStringAsync(target);
         Assert.Contains("must be reached over https", page);
+    }
+
+    [Fact]
+    public async Task A_mastodon_server_that_cannot_confirm_the_stored_app_leaves_the_user_on_the_channels_page_with_the_reason()
+    {
+        using var account = await TestAccount.RegisterAsync(fixture);
+        const string server = "mastodon.example";
+        async Task<HttpResponseMessage> StartAsync() => await account.Client.GetAsync(
+            StartUrl(account.PersonalWorkspaceId, await TicketAsync(account, platform: "mastodon", instance: server), "/", "mastodon") + $"&instance={server}");
+        Assert.StartsWith(fixture.Emulator.Url("mastodon-a/oauth/authorize"), (await StartAsync()).Headers.Location!.AbsoluteUri);
+        fixture.Emulator.Inject("POST", "/mastodon-a/oauth/token", new Fault(503, "<html>Service Unavailable</html>", ContentType: "text/html"));
+
+        var start = await StartAsync();
+
+        Assert.StartsWith($"/w/{account.PersonalWorkspaceId}/channels?connect_message=", start.RedirectTarget());
+        Assert.Contains("mastodon.example is having trouble", await account.Client.GetStringAsync(start.RedirectTarget()));
     }
 
     [Fact]
