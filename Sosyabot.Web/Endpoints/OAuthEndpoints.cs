@@ -21,7 +21,7 @@ public static class OAuthEndpoints
         return app;
     }
 
-    public const string NotStartedHere = "This connect was not started from Sosyabot's Channels page; start it again there.";
+    private const string NotStartedHere = "This connect was not started from Sosyabot's Channels page; start it again there.";
 
     // A GET, because it ends in a full-page redirect to the platform; the ticket makes it a request
     // only our own page can make, and Sec-Fetch-Site turns away what a browser says came from elsewhere.
