@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Sosyabot.Core.Data;
 using Sosyabot.Tests.TestSupport;
 
@@ -21,6 +22,19 @@ public class HealthEndpointTests(AppFixture app) : IClassFixture<AppFixture>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Healthz_tells_anonymous_callers_that_the_app_is_unhealthy_without_saying_why()
+    {
+        await using var broken = app.Factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
+            s.AddHealthChecks().AddCheck("broken", () => HealthCheckResult.Unhealthy("connection refused to db.internal:5432"))));
+        using var client = broken.CreateClient();
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
