@@ -72,6 +72,9 @@ public sealed partial class ChannelRefreshService(
 
     private RefreshOutcome MarkForReconnect(Channel channel, string reason)
     {
+        // ChannelSecrets has already marked (and logged) a channel whose tokens it could not read.
+        if (channel.Status != ChannelStatus.NeedsReconnect)
+            ChannelLog.MarkedForReconnect(logger, channel.Platform, channel.Id, reason);
         channel.Status = ChannelStatus.NeedsReconnect;
         channel.StatusReason = reason;
         outbox.AddChannelEvent(channel, WebhookEventTypes.AccountNeedsReconnect, reason);

@@ -7,7 +7,7 @@ namespace Sosyabot.Core.Channels;
 
 // Reads and writes a channel's tokens. Decryption happens here, at the point of use, so one
 // undecryptable row marks that channel for reconnect instead of failing every page that lists channels.
-public sealed partial class ChannelSecrets(SecretProtector protector, SosyabotDbContext db, ILogger<ChannelSecrets> logger)
+public sealed class ChannelSecrets(SecretProtector protector, SosyabotDbContext db, ILogger<ChannelSecrets> logger)
 {
     public const string UndecryptableReason = "Stored credentials can no longer be read. Reconnect this channel.";
 
@@ -28,7 +28,8 @@ public sealed partial class ChannelSecrets(SecretProtector protector, SosyabotDb
             && TryRead(SecretKind.ChannelRefreshToken, channel.Id, channel.RefreshTokenCipher, out var refresh))
             return new ChannelTokens(access, refresh);
 
-        LogUndecryptable(channel.Id);
+        if (channel.Status != ChannelStatus.NeedsReconnect)
+            ChannelLog.MarkedForReconnect(logger, channel.Platform, channel.Id, UndecryptableReason);
         await db.Channels.Where(c => c.Id == channel.Id).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Status, ChannelStatus.NeedsReconnect)
             .SetProperty(c => c.StatusReason, UndecryptableReason), ct);
@@ -45,7 +46,4 @@ public sealed partial class ChannelSecrets(SecretProtector protector, SosyabotDb
         plaintext = value;
         return true;
     }
-
-    [LoggerMessage(LogLevel.Warning, "Credentials of channel {ChannelId} could not be decrypted; marked for reconnect")]
-    private partial void LogUndecryptable(Guid channelId);
 }

@@ -54,6 +54,8 @@ public static class ComponentTestServices
         services.AddMudServices();
         services.AddSingleton(authentication);
         services.AddSingleton<ConnectMessages>();
+        services.AddSingleton<ConnectStartTickets>();
+        services.AddScoped<Sosyabot.Web.Components.Pages.Channels.OAuthStartNavigation>();
         return services;
     }
 }

@@ -6,4 +6,6 @@ namespace Sosyabot.Tests.TestSupport;
 public sealed class EmulatedBrowserFixture() : BrowserFixture(new EmulatedAppFixture())
 {
     public ProviderEmulator Emulator => ((EmulatedAppFixture)App).Emulator;
+
+    public IServiceProvider Services => App.Factory.Services;
 }

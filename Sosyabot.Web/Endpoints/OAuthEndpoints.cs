@@ -21,9 +21,16 @@ public static class OAuthEndpoints
         return app;
     }
 
-    private static async Task<IResult> StartAsync(string platform, Guid workspace, string? returnTo, string? instance,
-        HttpContext http, OAuthFlowService flows, ConnectMessages messages, IOptions<AppOptions> options, CancellationToken ct)
+    private const string NotStartedHere = "This connect was not started from Sosyabot's Channels page; start it again there.";
+
+    // A GET, because it ends in a full-page redirect to the platform; the ticket makes it a request
+    // only our own page can make, and Sec-Fetch-Site turns away what a browser says came from elsewhere.
+    private static async Task<IResult> StartAsync(string platform, Guid workspace, string? returnTo, string? instance, string? ticket,
+        HttpContext http, OAuthFlowService flows, ConnectMessages messages, ConnectStartTickets tickets, IOptions<AppOptions> options, CancellationToken ct)
     {
+        var fetchSite = http.Request.Headers["Sec-Fetch-Site"].ToString();
+        if (fetchSite is not ("" or "same-origin" or "none") || !tickets.IsValid(ticket, UserId(http), workspace, platform, instance))
+            return ToChannels(workspace, messages, NotStartedHere);
         try
         {
             var start = await flows.StartAsync(UserId(http), workspace, platform, returnTo, instance, ct);
@@ -44,9 +51,12 @@ public static class OAuthEndpoints
         }
         catch (Exception e) when (e is InvalidRequestException or Sosyabot.Core.Providers.Http.ProviderException)
         {
-            return Results.Redirect($"/w/{workspace}/channels?connect_message={Uri.EscapeDataString(messages.Protect(e.Message))}");
+            return ToChannels(workspace, messages, e.Message);
         }
     }
+
+    private static IResult ToChannels(Guid workspace, ConnectMessages messages, string message) =>
+        Results.Redirect($"/w/{workspace}/channels?connect_message={Uri.EscapeDataString(messages.Protect(message))}");
 
     private static async Task<IResult> CallbackAsync(string platform, string? code, string? state, string? error, string? iss,
         HttpContext http, OAuthFlowService flows, CancellationToken ct)

@@ -10,6 +10,8 @@ public static class UiServiceCollectionExtensions
         services.AddMudServices();
         services.AddHttpContextAccessor();
         services.AddSingleton<ConnectMessages>();
+        services.AddSingleton<ConnectStartTickets>();
+        services.AddScoped<Components.Pages.Channels.OAuthStartNavigation>();
         return services;
     }
 }

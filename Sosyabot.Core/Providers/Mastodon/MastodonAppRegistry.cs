@@ -24,8 +24,13 @@ public sealed partial class MastodonAppRegistry(
         {
             // A registration made for other scopes (an older version of this app) would make the
             // server refuse the authorize request; an undecryptable secret (lost key ring) is useless.
-            if (existing.Scopes == MastodonDefaults.Scopes && TryRead(existing, out var credentials)) return credentials;
-            LogReplacing(MastodonInstance.Authority(instance));
+            if (existing.Scopes != MastodonDefaults.Scopes || !TryRead(existing, out var credentials))
+                LogReplacing(MastodonInstance.Authority(instance));
+            else if (await IsKnownAsync(instance, credentials, ct))
+                return credentials;
+            else
+                LogForgotten(MastodonInstance.Authority(instance));
+            // Only this row: a racing connect may already have stored a newer registration.
             await db.PlatformAppRegistrations.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(ct);
         }
 
@@ -81,6 +86,40 @@ public sealed partial class MastodonAppRegistry(
         return ok;
     }
 
+    // A server that was reset, or whose admin removed our app, shows the user its own "unknown client"
+    // page at /oauth/authorize with no way back, so ask first: an app token, then that token's app.
+    // invalid_client from the token endpoint or 401 from verify_credentials means the app is gone;
+    // anything else (unreachable, refused) propagates and is shown on the channels page.
+    // https://docs.joinmastodon.org/methods/oauth/#token , https://docs.joinmastodon.org/methods/apps/#verify_credentials
+    private async Task<bool> IsKnownAsync(string instance, MastodonAppCredentials app, CancellationToken ct)
+    {
+        var client = clients.For(instance);
+        string? token;
+        try
+        {
+            token = (await client.SendForJsonAsync(AppTokenRequest(instance, app.ClientId, app.ClientSecret), ct))
+                .Deserialize<MastodonToken>(MastodonJson.Options)?.AccessToken;
+        }
+        catch (ProviderException e) when (e.Kind == ProviderErrorKind.AppMisconfigured)
+        {
+            return false;
+        }
+        if (string.IsNullOrEmpty(token))
+            throw new ProviderException(ProviderErrorKind.Transient, $"{MastodonInstance.Authority(instance)} did not return an app token to check this app's registration. Try again.");
+
+        var verify = new HttpRequestMessage(HttpMethod.Get, instance + MastodonDefaults.AppVerifyCredentialsPath);
+        verify.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            await client.SendForJsonAsync(verify, ct);
+            return true;
+        }
+        catch (ProviderException e) when (e.Kind == ProviderErrorKind.Auth)
+        {
+            return false;
+        }
+    }
+
     // https://docs.joinmastodon.org/methods/apps/#create
     private async Task<MastodonApp> RegisterAsync(string instance, string redirectUri, CancellationToken ct)
     {
@@ -115,16 +154,7 @@ public sealed partial class MastodonAppRegistry(
     {
         try
         {
-            await clients.For(instance).SendAsync(new HttpRequestMessage(HttpMethod.Post, instance + MastodonDefaults.TokenPath)
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["grant_type"] = "client_credentials",
-                    ["client_id"] = app.ClientId!,
-                    ["client_secret"] = app.ClientSecret!,
-                    ["scope"] = MastodonDefaults.Scopes,
-                }),
-            }, ct);
+            await clients.For(instance).SendAsync(AppTokenRequest(instance, app.ClientId!, app.ClientSecret!), ct);
         }
         catch (ProviderException e)
         {
@@ -132,11 +162,26 @@ public sealed partial class MastodonAppRegistry(
         }
     }
 
+    private static HttpRequestMessage AppTokenRequest(string instance, string clientId, string clientSecret) =>
+        new(HttpMethod.Post, instance + MastodonDefaults.TokenPath)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = clientId,
+                ["client_secret"] = clientSecret,
+                ["scope"] = MastodonDefaults.Scopes,
+            }),
+        };
+
     [LoggerMessage(LogLevel.Information, "Registered the Mastodon app on {Server}")]
     private partial void LogRegistered(string server);
 
     [LoggerMessage(LogLevel.Warning, "The Mastodon app registration stored for {Server} is outdated or unreadable; registering again")]
     private partial void LogReplacing(string server);
+
+    [LoggerMessage(LogLevel.Warning, "{Server} no longer knows the Mastodon app registered there; registering again")]
+    private partial void LogForgotten(string server);
 
     [LoggerMessage(LogLevel.Warning, "Could not get an app token from {Server} to keep the registration alive: {Reason}")]
     private partial void LogKeepAliveFailed(string server, string reason);

@@ -16,6 +16,7 @@ public static class MastodonDefaults
         ConnectedAppsUrl: null);
 
     public const string AppsPath = "/api/v1/apps";
+    public const string AppVerifyCredentialsPath = "/api/v1/apps/verify_credentials";
     // RFC 8414 metadata, served since Mastodon 4.3 (PR #29191); older servers answer 404.
     public const string MetadataPath = "/.well-known/oauth-authorization-server";
     public const string AuthorizePath = "/oauth/authorize";

@@ -21,6 +21,7 @@ public sealed partial class MastodonServerEmulator
     {
         var p = "/" + Prefix;
         routes.MapPost(p + "/api/v1/apps", CreateAppAsync);
+        routes.MapGet(p + "/api/v1/apps/verify_credentials", VerifyApp);
         routes.MapGet(p + "/.well-known/oauth-authorization-server", Metadata);
         routes.MapGet(p + "/oauth/authorize", (HttpRequest request) => Authorize(request, emulator));
         routes.MapPost(p + "/oauth/token", TokenAsync);
@@ -145,11 +146,19 @@ public sealed partial class MastodonServerEmulator
         }
     }
 
+    // Any token of the app, user or app token; the Application entity without secrets.
+    private IResult VerifyApp(HttpRequest request)
+    {
+        if (BearerToken(request) is not { } issued || !_apps.TryGetValue(issued.ClientId, out var app))
+            return Error(401, "The access token is invalid");
+        return IsAtLeast43
+            ? Json(200, new { id = app.Id, name = app.Name, website = (string?)null, scopes = app.Scopes, redirect_uri = string.Join('\n', app.RedirectUris), redirect_uris = app.RedirectUris })
+            : Json(200, new { name = app.Name, website = (string?)null, vapid_key = "BCk-QqERU0q-CfYZjcuB6lnyyOYfJ2AifKqfeGIm7Z-HiTU5T9eTG5GxVA0_OH5mMlI4UkkDTpaZwozy0TzdZ2M=" });
+    }
+
     private IResult VerifyCredentials(HttpRequest request)
     {
-        var header = request.Headers.Authorization.ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
-        if (token is null || !_tokens.TryGetValue(token, out var issued))
+        if (BearerToken(request) is not { } issued)
             return Error(401, "The access token is invalid");
         var accepted = IsAtLeast43 ? new[] { "read", "read:accounts", "profile" } : ["read", "read:accounts"];
         if (!issued.Scope.Split(' ').Any(accepted.Contains))
@@ -169,6 +178,13 @@ public sealed partial class MastodonServerEmulator
             source = new { privacy = "public", sensitive = false, language = "en", note = "Hello", fields = Array.Empty<object>() },
             emojis = Array.Empty<object>(), fields = Array.Empty<object>(),
         });
+    }
+
+    private IssuedToken? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
+        return token is not null && _tokens.TryGetValue(token, out var issued) ? issued : null;
     }
 
     // Doorkeeper reads client credentials from HTTP Basic first, then from the form.

@@ -48,6 +48,14 @@ public sealed partial class MastodonServerEmulator(string origin, string prefix,
 
     public int AppTokenCount(string clientId) => _tokens.Values.Count(t => t.ClientId == clientId && t.AccountId is null);
 
+    // The server was reset, or its admin deleted our app: the client id and all its tokens are gone.
+    public void ForgetApp(string clientId)
+    {
+        _apps.TryRemove(clientId, out _);
+        foreach (var (token, issued) in _tokens)
+            if (issued.ClientId == clientId) _tokens.TryRemove(token, out _);
+    }
+
     // The user pressed "Revoke" on /oauth/authorized_applications.
     public void RevokeTokensOf(string accountId)
     {

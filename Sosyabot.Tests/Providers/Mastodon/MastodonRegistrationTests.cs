@@ -146,4 +146,59 @@ public class MastodonRegistrationTests(EmulatedAppFixture fixture) : IClassFixtu
         Assert.Contains("mastodon.example is having trouble", error.Message);
         Assert.False(await _flow.WithDbAsync(db => db.PlatformAppRegistrations.AnyAsync()));
     }
+
+    [Theory]
+    [InlineData("mastodon.example", "mastodon-a")]
+    [InlineData("old.mastodon.example", "mastodon-b")]
+    public async Task A_server_that_forgot_the_app_is_asked_first_and_the_app_registers_again_before_the_user_is_sent_there(string server, string prefix)
+    {
+        var user = await TestUsers.CreateAsync(fixture.Factory.Services);
+        await _flow.ConnectAsync(user, server);
+        var forgotten = await _flow.WithDbAsync(db => db.PlatformAppRegistrations.AsNoTracking().SingleAsync());
+        var emulated = prefix == "mastodon-a" ? _flow.Current : _flow.Old;
+        emulated.ForgetApp(forgotten.ClientId);
+        var registrations = _flow.Count("POST", $"/{prefix}/api/v1/apps");
+
+        var start = await _flow.StartAsync(user, server);
+
+        Assert.Equal(registrations + 1, _flow.Count("POST", $"/{prefix}/api/v1/apps"));
+        var replacement = await _flow.WithDbAsync(db => db.PlatformAppRegistrations.AsNoTracking().SingleAsync());
+        Assert.NotEqual(forgotten.ClientId, replacement.ClientId);
+        Assert.Equal(replacement.ClientId, QueryHelpers.ParseQuery(start.RedirectTo.Query)["client_id"]);
+        // The authorize page now knows the client: a redirect back to us, not the server's error page.
+        var answer = await MastodonFlow.AuthorizeAsync(start.RedirectTo);
+        Assert.True((await _flow.CompleteAsync(user, answer, start.BrowserNonce)).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_registration_the_server_still_knows_is_checked_with_an_app_token_and_kept()
+    {
+        var user = await TestUsers.CreateAsync(fixture.Factory.Services);
+        await _flow.StartAsync(user, "mastodon.example");
+        var registrations = _flow.Count("POST", "/mastodon-a/api/v1/apps");
+        var checks = _flow.Count("GET", "/mastodon-a/api/v1/apps/verify_credentials");
+
+        await _flow.StartAsync(user, "mastodon.example");
+
+        Assert.Equal(registrations, _flow.Count("POST", "/mastodon-a/api/v1/apps"));
+        Assert.Equal(checks + 1, _flow.Count("GET", "/mastodon-a/api/v1/apps/verify_credentials"));
+        var check = fixture.Emulator.RequestsTo("POST", "/mastodon-a/oauth/token").Last();
+        Assert.Equal("client_credentials", QueryHelpers.ParseQuery(check.Body)["grant_type"]);
+    }
+
+    [Fact]
+    public async Task A_server_that_answers_the_check_with_an_error_keeps_the_registration_and_the_start_fails_with_the_reason()
+    {
+        var user = await TestUsers.CreateAsync(fixture.Factory.Services);
+        await _flow.StartAsync(user, "mastodon.example");
+        var stored = await _flow.WithDbAsync(db => db.PlatformAppRegistrations.AsNoTracking().SingleAsync());
+        var states = await _flow.WithDbAsync(db => db.OAuthStates.CountAsync(s => s.UserId == user.Id));
+        fixture.Emulator.Inject("POST", "/mastodon-a/oauth/token", new Fault(503, "<html>Service Unavailable</html>", ContentType: "text/html"));
+
+        var error = await Assert.ThrowsAsync<Sosyabot.Core.Providers.Http.ProviderException>(() => _flow.StartAsync(user, "mastodon.example"));
+
+        Assert.Contains("mastodon.example", error.Message);
+        Assert.Equal(stored.Id, (await _flow.WithDbAsync(db => db.PlatformAppRegistrations.AsNoTracking().SingleAsync())).Id);
+        Assert.Equal(states, await _flow.WithDbAsync(db => db.OAuthStates.CountAsync(s => s.UserId == user.Id)));
+    }
 }

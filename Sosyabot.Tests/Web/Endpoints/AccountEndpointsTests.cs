@@ -31,4 +31,45 @@ public class AccountEndpointsTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync($"/w/{account.PersonalWorkspaceId}")).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(RedirectPayloads.All), MemberType = typeof(RedirectPayloads))]
+    public async Task Signing_in_with_a_return_address_that_would_leave_the_site_goes_home(string returnUrl)
+    {
+        using var account = await TestAccount.RegisterAsync(app);
+        using var browser = app.CreateClient();
+        var loginPage = $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}";
+
+        var page = await browser.GetAsync(loginPage);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var register = HtmlForms.Parse(await page.Content.ReadAsStringAsync()).QuerySelector("a[href^='/account/register']")!.GetAttribute("href");
+        Assert.Equal("/account/register?returnUrl=%2F", register);
+
+        var signIn = await browser.SubmitFormAsync(loginPage, "login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = account.Email,
+            ["Input.Password"] = TestAccount.DefaultPassword,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/", signIn.RedirectTarget());
+    }
+
+    [Theory]
+    [MemberData(nameof(RedirectPayloads.All), MemberType = typeof(RedirectPayloads))]
+    public async Task Registering_with_a_return_address_that_would_leave_the_site_goes_home(string returnUrl)
+    {
+        using var browser = app.CreateClient();
+        var password = TestAccount.DefaultPassword;
+
+        var registered = await browser.SubmitFormAsync($"/account/register?returnUrl={Uri.EscapeDataString(returnUrl)}", "register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = TestData.UniqueEmail(),
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        Assert.Equal("/", registered.RedirectTarget());
+    }
 }

@@ -1,19 +1,46 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sosyabot.Core.Data;
 using Sosyabot.Core.Workspaces;
+using Sosyabot.Tests.Emulator;
 using Sosyabot.Tests.Emulator.Reddit;
 using Sosyabot.Tests.TestSupport;
+using Sosyabot.Web.Infrastructure;
 
 namespace Sosyabot.Tests.Web.Endpoints;
 
 // The OAuth start and callback endpoints as a browser uses them, against the Reddit emulator.
 public class OAuthEndpointsTests(EmulatedAppFixture fixture) : IClassFixture<EmulatedAppFixture>
 {
-    private static string StartUrl(Guid workspace, string returnTo = "/w/x/channels") =>
-        $"/api/v1/auth/reddit/start?workspace={workspace}&returnTo={Uri.EscapeDataString(returnTo)}";
+    private static string StartUrl(Guid workspace, string ticket, string returnTo = "/w/x/channels", string platform = "reddit") =>
+        $"/api/v1/auth/{platform}/start?workspace={workspace}&returnTo={Uri.EscapeDataString(returnTo)}&ticket={Uri.EscapeDataString(ticket)}";
+
+    // What the Channels page mints in the user's circuit when Connect is clicked.
+    private async Task<string> TicketAsync(TestAccount account, Guid? workspace = null, string platform = "reddit", string? instance = null, TimeProvider? clock = null)
+    {
+        var tickets = clock is null
+            ? fixture.Factory.Services.GetRequiredService<ConnectStartTickets>()
+            : new ConnectStartTickets(fixture.Factory.Services.GetRequiredService<IDataProtectionProvider>(), clock);
+        return tickets.Issue(await UserIdAsync(account), workspace ?? account.PersonalWorkspaceId, platform, instance);
+    }
+
+    private async Task<string> StartUrlAsync(TestAccount account, string returnTo = "/w/x/channels") =>
+        StartUrl(account.PersonalWorkspaceId, await TicketAsync(account), returnTo);
+
+    private async Task<Guid> UserIdAsync(TestAccount account)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SosyabotDbContext>().Users.Where(u => u.Email == account.Email).Select(u => u.Id).SingleAsync();
+    }
+
+    private async Task<bool> AnyStateAsync(Guid workspaceId)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SosyabotDbContext>().OAuthStates.AnyAsync(s => s.WorkspaceId == workspaceId);
+    }
 
     private void SignInRedditAccount()
     {
@@ -41,7 +68,7 @@ public class OAuthEndpointsTests(EmulatedAppFixture fixture) : IClassFixture<Emu
     {
         using var account = await TestAccount.RegisterAsync(fixture);
 
-        var start = await account.Client.GetAsync(StartUrl(account.PersonalWorkspaceId));
+        var start = await account.Client.GetAsync(await StartUrlAsync(account));
 
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         var location = start.Headers.Location!;
@@ -59,7 +86,7 @@ public class OAuthEndpointsTests(EmulatedAppFixture fixture) : IClassFixture<Emu
         using var account = await TestAccount.RegisterAsync(fixture);
         SignInRedditAccount();
         var returnTo = $"/w/{account.PersonalWorkspaceId}/channels";
-        var start = await account.Client.GetAsync(StartUrl(account.PersonalWorkspaceId, returnTo));
+        var start = await account.Client.GetAsync(await StartUrlAsync(account, returnTo));
 
         var callback = await account.Client.GetAsync(await AuthorizeAsync(start.Headers.Location!));
 
@@ -75,7 +102,7 @@ public class OAuthEndpointsTests(EmulatedAppFixture fixture) : IClassFixture<Emu
     {
         using var account = await TestAccount.RegisterAsync(fixture);
         SignInRedditAccount();
-        var start = await account.Client.GetAsync(StartUrl(account.PersonalWorkspaceId));
+        var start = await account.Client.GetAsync(await StartUrlAsync(account));
         var callbackPath = await AuthorizeAsync(start.Headers.Location!);
         using var otherBrowser = fixture.CreateClient();
         var signIn = await otherBrowser.SubmitFormAsync("/account/login", "login", new Dictionary<string, string>
@@ -96,11 +123,91 @@ public class OAuthEndpointsTests(EmulatedAppFixture fixture) : IClassFixture<Emu
     {
         using var account = await TestAccount.RegisterAsync(fixture);
         SignInRedditAccount();
-        var start = await account.Client.GetAsync(StartUrl(account.PersonalWorkspaceId, "https://evil.example/steal"));
+        var start = await account.Client.GetAsync(await StartUrlAsync(account, "https://evil.example/steal"));
 
         var callback = await account.Client.GetAsync(await AuthorizeAsync(start.Headers.Location!));
 
         Assert.StartsWith($"/w/{account.PersonalWorkspaceId}/channels?connected=", callback.RedirectTarget());
+    }
+
+    [Theory]
+    [MemberData(nameof(RedirectPayloads.All), MemberType = typeof(RedirectPayloads))]
+    public async Task A_return_address_that_would_leave_the_site_ends_on_the_channels_page(string returnTo)
+    {
+        using var account = await TestAccount.RegisterAsync(fixture);
+        SignInRedditAccount();
+        var start = await account.Client.GetAsync(await StartUrlAsync(account, returnTo));
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+
+        var callback = await account.Client.GetAsync(await AuthorizeAsync(start.Headers.Location!));
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.StartsWith($"/w/{account.PersonalWorkspaceId}/channels?connected=", callback.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_start_without_a_ticket_from_the_channels_page_saves_nothing_and_says_so()
+    {
+        using var account = await TestAccount.RegisterAsync(fixture);
+
+        var start = await account.Client.GetAsync(
+            $"/api/v1/auth/reddit/start?workspace={account.PersonalWorkspaceId}&returnTo=%2F");
+
+        await AssertRefusedAsync(account, start);
+        var page = await account.Client.GetStringAsync(start.RedirectTarget());
+        Assert.Contains("This connect was not started from Sosyabot", page);
+    }
+
+    [Fact]
+    public async Task A_ticket_minted_for_someone_else_or_something_else_is_refused()
+    {
+        using var account = await TestAccount.RegisterAsync(fixture);
+        using var other = await TestAccount.RegisterAsync(fixture);
+        var ws = account.PersonalWorkspaceId;
+        var ticketsNotForThis = new[]
+        {
+            StartUrl(ws, await TicketAsync(other, ws)),
+            StartUrl(ws, await TicketAsync(account, other.PersonalWorkspaceId)),
+            StartUrl(ws, await TicketAsync(account, platform: "mastodon")),
+            StartUrl(ws, await TicketAsync(account, instance: "https://mastodon.example")),
+            StartUrl(ws, await TicketAsync(account, clock: new FixedTimeProvider(DateTimeOffset.UtcNow - ConnectStartTickets.Lifetime - TimeSpan.FromSeconds(5)))),
+            StartUrl(ws, "not-a-ticket"),
+        };
+
+        foreach (var url in ticketsNotForThis)
+            await AssertRefusedAsync(account, await account.Client.GetAsync(url));
+    }
+
+    [Theory]
+    [InlineData("cross-site")]
+    [InlineData("same-site")]
+    public async Task A_start_the_browser_marks_as_coming_from_another_site_is_refused_even_with_a_ticket(string fetchSite)
+    {
+        using var account = await TestAccount.RegisterAsync(fixture);
+        using var request = new HttpRequestMessage(HttpMethod.Get, await StartUrlAsync(account));
+        request.Headers.Add("Sec-Fetch-Site", fetchSite);
+
+        await AssertRefusedAsync(account, await account.Client.SendAsync(request));
+    }
+
+    [Fact]
+    public async Task A_start_from_the_apps_own_page_passes_the_fetch_site_check()
+    {
+        using var account = await TestAccount.RegisterAsync(fixture);
+        using var request = new HttpRequestMessage(HttpMethod.Get, await StartUrlAsync(account));
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+
+        var start = await account.Client.SendAsync(request);
+
+        Assert.StartsWith(fixture.Emulator.Url("reddit-www/api/v1/authorize"), start.Headers.Location!.AbsoluteUri);
+    }
+
+    private async Task AssertRefusedAsync(TestAccount account, HttpResponseMessage start)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.StartsWith($"/w/{account.PersonalWorkspaceId}/channels?connect_message=", start.RedirectTarget());
+        Assert.False(start.Headers.Contains("Set-Cookie"));
+        Assert.False(await AnyStateAsync(account.PersonalWorkspaceId));
     }
 
     [Fact]
@@ -132,7 +239,7 @@ public class OAuthEndpointsTests(EmulatedAppFixture fixture) : IClassFixture<Emu
             await db.SaveChangesAsync();
         }
 
-        var start = await member.Client.GetAsync(StartUrl(owner.PersonalWorkspaceId));
+        var start = await member.Client.GetAsync(StartUrl(owner.PersonalWorkspaceId, await TicketAsync(member, owner.PersonalWorkspaceId)));
 
         Assert.Equal(HttpStatusCode.NotFound, start.StatusCode);
     }
@@ -143,11 +250,10 @@ public class OAuthEndpointsTests(EmulatedAppFixture fixture) : IClassFixture<Emu
         using var owner = await TestAccount.RegisterAsync(fixture);
         using var stranger = await TestAccount.RegisterAsync(fixture);
 
-        var start = await stranger.Client.GetAsync(StartUrl(owner.PersonalWorkspaceId));
+        var start = await stranger.Client.GetAsync(StartUrl(owner.PersonalWorkspaceId, await TicketAsync(stranger, owner.PersonalWorkspaceId)));
 
         Assert.Equal(HttpStatusCode.NotFound, start.StatusCode);
-        await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        Assert.False(await scope.ServiceProvider.GetRequiredService<SosyabotDbContext>().OAuthStates.AnyAsync(s => s.WorkspaceId == owner.PersonalWorkspaceId));
+        Assert.False(await AnyStateAsync(owner.PersonalWorkspaceId));
     }
 
     [Fact]
@@ -155,7 +261,7 @@ public class OAuthEndpointsTests(EmulatedAppFixture fixture) : IClassFixture<Emu
     {
         using var anonymous = fixture.CreateClient();
 
-        var start = await anonymous.GetAsync(StartUrl(Guid.NewGuid()));
+        var start = await anonymous.GetAsync(StartUrl(Guid.NewGuid(), "none"));
         var callback = await anonymous.GetAsync("/api/v1/auth/reddit/callback?code=a&state=b");
 
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
@@ -168,14 +274,32 @@ public class OAuthEndpointsTests(EmulatedAppFixture fixture) : IClassFixture<Emu
     {
         using var account = await TestAccount.RegisterAsync(fixture);
 
+        const string server = "http://mastodon.example";
+        var ticket = await TicketAsync(account, platform: "mastodon", instance: server);
         var start = await account.Client.GetAsync(
-            $"/api/v1/auth/mastodon/start?workspace={account.PersonalWorkspaceId}&instance={Uri.EscapeDataString("http://mastodon.example")}");
+            StartUrl(account.PersonalWorkspaceId, ticket, "/", "mastodon") + $"&instance={Uri.EscapeDataString(server)}");
 
         var target = start.RedirectTarget();
         Assert.StartsWith($"/w/{account.PersonalWorkspaceId}/channels?connect_message=", target);
         Assert.DoesNotContain("https", Uri.UnescapeDataString(target));
         var page = await account.Client.GetStringAsync(target);
         Assert.Contains("must be reached over https", page);
+    }
+
+    [Fact]
+    public async Task A_mastodon_server_that_cannot_confirm_the_stored_app_leaves_the_user_on_the_channels_page_with_the_reason()
+    {
+        using var account = await TestAccount.RegisterAsync(fixture);
+        const string server = "mastodon.example";
+        async Task<HttpResponseMessage> StartAsync() => await account.Client.GetAsync(
+            StartUrl(account.PersonalWorkspaceId, await TicketAsync(account, platform: "mastodon", instance: server), "/", "mastodon") + $"&instance={server}");
+        Assert.StartsWith(fixture.Emulator.Url("mastodon-a/oauth/authorize"), (await StartAsync()).Headers.Location!.AbsoluteUri);
+        fixture.Emulator.Inject("POST", "/mastodon-a/oauth/token", new Fault(503, "<html>Service Unavailable</html>", ContentType: "text/html"));
+
+        var start = await StartAsync();
+
+        Assert.StartsWith($"/w/{account.PersonalWorkspaceId}/channels?connect_message=", start.RedirectTarget());
+        Assert.Contains("mastodon.example is having trouble", await account.Client.GetStringAsync(start.RedirectTarget()));
     }
 
     [Fact]

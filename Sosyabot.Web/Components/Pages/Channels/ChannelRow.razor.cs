@@ -17,6 +17,7 @@ public partial class ChannelRow
     private ChannelDisconnectService Disconnect => ScopedServices.GetRequiredService<ChannelDisconnectService>();
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private OAuthStartNavigation OAuthStart { get; set; } = default!;
 
     [Parameter, EditorRequired] public ChannelView Channel { get; set; } = default!;
     [Parameter] public PlatformInfo? Platform { get; set; }
@@ -28,7 +29,8 @@ public partial class ChannelRow
     private string Handle => Channel.Username!.StartsWith('@') ? Channel.Username : "@" + Channel.Username;
 
     // The same flow as a first connect; the channel is updated in place because the account is the same.
-    private string ReconnectUrl => OAuthStartUrl.For(Channel.Platform, WorkspaceId, Channel.Instance);
+    // Only OnClick, no Href: a menu item with both let the link and the forced load each start a flow.
+    private Task ReconnectWithOAuth() => OAuthStart.GoAsync(Channel.Platform, WorkspaceId, Channel.Instance);
 
     // The same dialog as a first connect: the same account updates this channel in place.
     private async Task ReconnectWithCredentialsAsync()
