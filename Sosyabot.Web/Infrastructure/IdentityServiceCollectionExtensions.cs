@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Sosyabot.Core.Accounts;
 using Sosyabot.Core.Data;
 using Sosyabot.Core.Users;
 
@@ -20,13 +21,16 @@ public static class IdentityServiceCollectionExtensions
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                // NIST SP 800-63B: length, not composition rules.
-                o.Password.RequiredLength = 8;
+                // The user name is the email address, which may quote, use + or be non-ASCII; RegistrationService checks it.
+                o.User.AllowedUserNameCharacters = "";
+                o.Password.RequiredLength = PasswordRules.MinLength;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireDigit = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
             })
+            .AddErrorDescriber<AccountErrorDescriber>()
+            .AddPasswordValidator<MaxLengthPasswordValidator>()
             .AddEntityFrameworkStores<SosyabotDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
