@@ -136,7 +136,7 @@ public class InvitationServiceTests(DatabaseFixture db) : IClassFixture<Database
             }
         })));
 
-        Assert.Equal(["That invitation is no longer open.", "joined"], attempts.Order());
+        Assert.Equal(["That invitation is no longer open.", "joined"], attempts.Order(StringComparer.Ordinal));
         Assert.Equal(1, await db.Query(c => c.WorkspaceMembers.CountAsync(m => m.WorkspaceId == workspaceId && m.UserId == invitee.Id)));
     }
 

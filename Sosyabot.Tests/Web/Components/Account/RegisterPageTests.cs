@@ -113,7 +113,7 @@ public class RegisterPageTests(AppFixture app) : IClassFixture<AppFixture>
         var page = HtmlForms.Parse(await response.Content.ReadAsStringAsync());
         await using var db = TestDb.CreateContext(app.ConnectionString);
         Assert.DoesNotContain(db.Users, u => u.Email == email);
-        return page.QuerySelectorAll("[data-testid=register-error], .mud-input-error").Select(e => e.TextContent.Trim()).ToList();
+        return page.QuerySelectorAll("[data-testid=register-error], .validation-message, .mud-input-helper-text").Select(e => e.TextContent.Trim()).ToList();
     }
 
     private static Dictionary<string, string> Fields(string email, string password) => new()

@@ -15,7 +15,6 @@ public class RegistrationModeSwitchTests(DatabaseFixture db) : ComponentTestBase
         var page = Render<AdminWorkspacesPage>();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=mode-closed]")));
 
-        // MudRadio puts its attributes on the input or on its label, depending on the version.
         page.Find("input[data-testid=mode-closed], [data-testid=mode-closed] input").Click();
 
         Assert.True(await Eventually.TrueAsync(async () =>
