@@ -9,6 +9,8 @@ namespace Sosyabot.Core.Workspaces;
 // and nobody joins a workspace without accepting.
 public sealed class InvitationService(SosyabotDbContext db, WorkspaceAccess access, ILookupNormalizer normalizer, TimeProvider clock)
 {
+    private const string NoLongerOpen = "That invitation is no longer open.";
+
     public async Task<string> InviteAsync(Guid actorId, Guid workspaceId, string? email, WorkspaceRole role, CancellationToken ct = default)
     {
         var actorRole = await access.RequireAsync(actorId, workspaceId, WorkspaceRole.Admin, ct);
@@ -85,8 +87,6 @@ public sealed class InvitationService(SosyabotDbContext db, WorkspaceAccess acce
         var email = await NormalizedEmailOfAsync(userId, ct);
         await db.WorkspaceInvitations.Where(i => i.Id == invitationId && i.NormalizedEmail == email).ExecuteDeleteAsync(ct);
     }
-
-    private const string NoLongerOpen = "That invitation is no longer open.";
 
     private async Task<string> NormalizedEmailOfAsync(Guid userId, CancellationToken ct) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct)
