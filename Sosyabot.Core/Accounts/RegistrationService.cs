@@ -15,7 +15,7 @@ public sealed class RegistrationService(
     public async Task<RegistrationResult> RegisterAsync(string email, string password, CancellationToken ct = default)
     {
         email = email.Trim();
-        if (!EmailAddresses.IsValid(email)) return RegistrationResult.Failed([EmailAddresses.InvalidMessage(email)]);
+        if (EmailAddresses.Problem(email) is { } problem) return RegistrationResult.Failed([problem]);
 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>

@@ -17,7 +17,7 @@ public sealed class InvitationService(SosyabotDbContext db, WorkspaceAccess acce
         MemberService.EnsureMayGrant(actorRole, role);
         var address = email?.Trim() ?? "";
         if (address.Length == 0) throw new InvalidRequestException("Enter the email address to invite.");
-        if (!EmailAddresses.IsValid(address)) throw new InvalidRequestException(EmailAddresses.InvalidMessage(address));
+        if (EmailAddresses.Problem(address) is { } problem) throw new InvalidRequestException(problem);
 
         var normalized = normalizer.NormalizeEmail(address);
         // The inviter sees every member in the list already, so this tells them nothing new.

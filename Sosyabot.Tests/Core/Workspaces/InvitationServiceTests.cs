@@ -31,6 +31,7 @@ public class InvitationServiceTests(DatabaseFixture db) : IClassFixture<Database
     [InlineData(null, "Enter the email address to invite.")]
     [InlineData("a b@c", "'a b@c' is not an email address")]
     [InlineData("a@", "'a@' is not an email address")]
+    [InlineData("x@xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.test", "An email address has at most 256 characters.")]
     public async Task A_missing_or_malformed_address_is_refused_and_saves_nothing(string? email, string message)
     {
         var (workspaceId, owner) = await db.MemberWithRoleAsync(WorkspaceRole.Owner);
