@@ -39,6 +39,9 @@ public static class DependencyInjection
         services.AddScoped<MemberService>();
         services.AddScoped<AdminWorkspaceService>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<RegistrationPolicy>();
+        services.Configure<RegistrationOptions>(configuration.GetSection(RegistrationOptions.Section));
+        services.AddScoped<InvitationService>();
         services.AddScoped<ChannelSecrets>();
         return services;
     }

@@ -6,21 +6,32 @@ using Sosyabot.Core.Workspaces;
 
 namespace Sosyabot.Core.Accounts;
 
-public sealed class RegistrationService(SosyabotDbContext db, UserManager<AppUser> users, WorkspaceService workspaces, TimeProvider clock)
+public sealed class RegistrationService(
+    SosyabotDbContext db, UserManager<AppUser> users, WorkspaceService workspaces, RegistrationPolicy policy, TimeProvider clock)
 {
     // Any constant works; it only has to be the same for every instance of the app.
-    private const long FirstAdminLockKey = 0x5059_4241_4430_0001;
+    internal const long FirstAdminLockKey = 0x5059_4241_4430_0001;
 
     public async Task<RegistrationResult> RegisterAsync(string email, string password, CancellationToken ct = default)
     {
+        email = email.Trim();
+        if (EmailAddresses.Problem(email) is { } problem) return RegistrationResult.Failed([problem]);
+
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // Two people registering at once on an empty install must not both become system admin.
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FirstAdminLockKey})", ct);
-            var isFirstAdmin = !await db.Users.AnyAsync(u => u.IsSystemAdmin, ct);
-            var user = new AppUser { UserName = email.Trim(), Email = email.Trim(), IsSystemAdmin = isFirstAdmin, CreatedAt = clock.GetUtcNow() };
+            // Two people registering at once on an empty install must not both become system admin. Once an
+            // admin exists no sign-up can become one, so only sign-ups that still see none wait for the lock.
+            var isFirstAdmin = !await AdminExistsAsync(ct);
+            if (isFirstAdmin)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FirstAdminLockKey})", ct);
+                isFirstAdmin = !await AdminExistsAsync(ct);
+            }
+            if (await policy.RefusalAsync(email, ct) is { } refusal) return RegistrationResult.Failed([refusal]);
+
+            var user = new AppUser { UserName = email, Email = email, IsSystemAdmin = isFirstAdmin, CreatedAt = clock.GetUtcNow() };
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
                 return RegistrationResult.Failed(created.Errors.Select(e => e.Description).ToList());
@@ -30,6 +41,8 @@ public sealed class RegistrationService(SosyabotDbContext db, UserManager<AppUse
             return RegistrationResult.Succeeded(user);
         });
     }
+
+    private Task<bool> AdminExistsAsync(CancellationToken ct) => db.Users.AnyAsync(u => u.IsSystemAdmin, ct);
 
     private static string PersonalWorkspaceName(string email)
     {

@@ -6,6 +6,7 @@ using Sosyabot.Core.Channels;
 using Sosyabot.Core.Connections;
 using Sosyabot.Core.Posts;
 using Sosyabot.Core.Providers;
+using Sosyabot.Core.Settings;
 using Sosyabot.Core.Users;
 using Sosyabot.Core.Webhooks;
 using Sosyabot.Core.Workspaces;
@@ -17,6 +18,7 @@ public class SosyabotDbContext(DbContextOptions<SosyabotDbContext> options)
 {
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
+    public DbSet<WorkspaceInvitation> WorkspaceInvitations => Set<WorkspaceInvitation>();
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<PostTarget> PostTargets => Set<PostTarget>();
@@ -24,6 +26,7 @@ public class SosyabotDbContext(DbContextOptions<SosyabotDbContext> options)
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<PlatformAppRegistration> PlatformAppRegistrations => Set<PlatformAppRegistration>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AppSetting> AppSettings => Set<AppSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

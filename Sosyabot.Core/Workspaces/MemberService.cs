@@ -3,7 +3,7 @@ using Sosyabot.Core.Data;
 
 namespace Sosyabot.Core.Workspaces;
 
-public sealed class MemberService(SosyabotDbContext db, WorkspaceAccess access, TimeProvider clock)
+public sealed class MemberService(SosyabotDbContext db, WorkspaceAccess access)
 {
     public async Task<List<MemberSummary>> ListAsync(Guid actorId, Guid workspaceId, CancellationToken ct = default)
     {
@@ -15,19 +15,6 @@ public sealed class MemberService(SosyabotDbContext db, WorkspaceAccess access, 
             .ThenBy(m => m.User!.Email)
             .Select(m => new MemberSummary(m.UserId, m.User!.Email!, m.Role, m.JoinedAt))
             .ToListAsync(ct);
-    }
-
-    public async Task InviteAsync(Guid actorId, Guid workspaceId, string email, WorkspaceRole role, CancellationToken ct = default)
-    {
-        var actorRole = await access.RequireAsync(actorId, workspaceId, WorkspaceRole.Admin, ct);
-        EnsureMayGrant(actorRole, role);
-        var normalized = email.Trim().ToUpperInvariant();
-        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct)
-            ?? throw new InvalidRequestException($"No account uses {email.Trim()}. Ask them to register first, then invite them.");
-        if (await db.WorkspaceMembers.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId == user.Id, ct))
-            throw new InvalidRequestException($"{user.Email} is already a member of this workspace.");
-        db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = workspaceId, UserId = user.Id, Role = role, JoinedAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(ct);
     }
 
     public Task ChangeRoleAsync(Guid actorId, Guid workspaceId, Guid userId, WorkspaceRole role, CancellationToken ct = default) =>
@@ -61,7 +48,7 @@ public sealed class MemberService(SosyabotDbContext db, WorkspaceAccess access, 
         await tx.CommitAsync(ct);
     }
 
-    private static void EnsureMayGrant(WorkspaceRole actorRole, WorkspaceRole role)
+    internal static void EnsureMayGrant(WorkspaceRole actorRole, WorkspaceRole role)
     {
         if (role == WorkspaceRole.Owner && actorRole != WorkspaceRole.Owner)
             throw new InvalidRequestException("Only an owner can make someone an owner.");

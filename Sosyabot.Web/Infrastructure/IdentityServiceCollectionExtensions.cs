@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Sosyabot.Core.Accounts;
 using Sosyabot.Core.Data;
 using Sosyabot.Core.Users;
 using Sosyabot.Web.Account;
@@ -35,8 +36,9 @@ public static class IdentityServiceCollectionExtensions
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                // NIST SP 800-63B: length, not composition rules.
-                o.Password.RequiredLength = 8;
+                // The user name is the email address, which may quote, use + or be non-ASCII; RegistrationService checks it.
+                o.User.AllowedUserNameCharacters = "";
+                o.Password.RequiredLength = PasswordRules.MinLength;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireDigit = false;
                 o.Password.RequireUppercase = false;
@@ -44,6 +46,8 @@ public static class IdentityServiceCollectionExtensions
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
+            .AddErrorDescriber<AccountErrorDescriber>()
+            .AddPasswordValidator<MaxLengthPasswordValidator>()
             .AddEntityFrameworkStores<SosyabotDbContext>()
             .AddSignInManager<SessionSignInManager>()
             .AddDefaultTokenProviders();

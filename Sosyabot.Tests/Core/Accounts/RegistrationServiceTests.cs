@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Sosyabot.Core.Accounts;
 using Sosyabot.Core.Workspaces;
 using Sosyabot.Tests.TestSupport;
@@ -87,6 +88,60 @@ public class RegistrationServiceTests : IAsyncLifetime
         var result = await RegisterAsync("real@example.test");
 
         Assert.True(result.User!.IsSystemAdmin);
+    }
+
+    [Theory]
+    [InlineData("\"a+b\"@example.test")]
+    [InlineData("a+b@example.test")]
+    [InlineData("çağrı@örnek.test")]
+    public async Task Any_valid_email_address_is_accepted(string email)
+    {
+        var result = await RegisterAsync(email);
+
+        Assert.True(result.Success, string.Join(" ", result.Errors));
+        Assert.Equal(email, await _db.Query(db => db.Users.Select(u => u.Email).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("a@")]
+    [InlineData("@b")]
+    [InlineData("a b@c")]
+    public async Task A_malformed_email_address_is_refused_with_a_true_message(string email)
+    {
+        var result = await RegisterAsync(email);
+
+        Assert.Equal([EmailAddresses.InvalidMessage(email)], result.Errors);
+        Assert.Equal(0, await _db.Query(db => db.Users.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData(7, "The password needs at least 8 characters.")]
+    [InlineData(8, null)]
+    [InlineData(101, null)]
+    [InlineData(PasswordRules.MaxLength, null)]
+    [InlineData(PasswordRules.MaxLength + 1, "The password can have at most 128 characters.")]
+    public async Task Passwords_from_8_to_128_characters_are_accepted(int length, string? error)
+    {
+        var result = await RegisterAsync("length@example.test", new string('p', length));
+
+        Assert.Equal(error is null ? [] : [error], result.Errors);
+        Assert.Equal(error is null, result.Success);
+    }
+
+    [Fact]
+    public async Task Once_an_admin_exists_a_sign_up_does_not_wait_for_the_first_admin_lock()
+    {
+        await RegisterAsync("admin@example.test");
+        await using var holder = new NpgsqlConnection(_db.ConnectionString);
+        await holder.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({RegistrationService.FirstAdminLockKey})", holder))
+            await take.ExecuteNonQueryAsync();
+
+        // Bounded only so that a regression fails instead of hanging; a sign-up that waited would never finish here.
+        var result = await RegisterAsync("while-locked@example.test").WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(result.Success, string.Join(" ", result.Errors));
+        Assert.False(result.User!.IsSystemAdmin);
     }
 
     private async Task<RegistrationResult> RegisterAsync(string email, string password = Password)

@@ -12,6 +12,7 @@ public class CrossWorkspaceAccessTests(DatabaseFixture db) : IClassFixture<Datab
     [
         "get workspace", "update settings", "delete workspace",
         "list members", "invite member", "change role", "remove member",
+        "list invitations", "revoke invitation",
     ];
 
     [Theory]
@@ -22,6 +23,7 @@ public class CrossWorkspaceAccessTests(DatabaseFixture db) : IClassFixture<Datab
         await db.CreateWorkspaceAsync(attacker.Id, "Workspace A");
         var victim = await db.CreateUserAsync(TestData.UniqueEmail("victim"));
         var b = await db.CreateWorkspaceAsync(victim.Id, "Workspace B", "Europe/Istanbul");
+        await db.Run<InvitationService>(i => i.InviteAsync(victim.Id, b, TestData.UniqueEmail("invited"), WorkspaceRole.Editor));
         var before = await Snapshot(b);
 
         var denied = await Assert.ThrowsAsync<WorkspaceAccessDeniedException>(() => Attempt(operation, attacker.Id, b, victim.Id));
@@ -36,15 +38,19 @@ public class CrossWorkspaceAccessTests(DatabaseFixture db) : IClassFixture<Datab
         await using var scope = db.CreateScope();
         var workspaces = scope.ServiceProvider.GetRequiredService<WorkspaceService>();
         var members = scope.ServiceProvider.GetRequiredService<MemberService>();
+        var invitations = scope.ServiceProvider.GetRequiredService<InvitationService>();
         var task = operation switch
         {
             "get workspace" => workspaces.GetAsync(actor, workspaceId),
             "update settings" => workspaces.UpdateSettingsAsync(actor, workspaceId, "Taken over", "UTC"),
             "delete workspace" => workspaces.DeleteAsync(actor, workspaceId),
             "list members" => members.ListAsync(actor, workspaceId),
-            "invite member" => members.InviteAsync(actor, workspaceId, (await EmailOf(actor))!, WorkspaceRole.Owner),
+            "invite member" => invitations.InviteAsync(actor, workspaceId, (await EmailOf(actor))!, WorkspaceRole.Owner),
             "change role" => members.ChangeRoleAsync(actor, workspaceId, victimId, WorkspaceRole.Viewer),
             "remove member" => members.RemoveAsync(actor, workspaceId, victimId),
+            "list invitations" => invitations.ListForWorkspaceAsync(actor, workspaceId),
+            "revoke invitation" => invitations.RevokeAsync(actor, workspaceId,
+                await db.Query(c => c.WorkspaceInvitations.Where(i => i.WorkspaceId == workspaceId).Select(i => i.Id).SingleAsync())),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
         await task;
@@ -56,6 +62,7 @@ public class CrossWorkspaceAccessTests(DatabaseFixture db) : IClassFixture<Datab
     {
         var workspace = await db.Query(c => c.Workspaces.AsNoTracking().Include(w => w.Members).SingleAsync(w => w.Id == workspaceId));
         var members = string.Join(",", workspace.Members.OrderBy(m => m.UserId).Select(m => $"{m.UserId}:{m.Role}"));
-        return $"{workspace.Name}|{workspace.TimeZone}|{members}";
+        var invitations = await db.Query(c => c.WorkspaceInvitations.CountAsync(i => i.WorkspaceId == workspaceId));
+        return $"{workspace.Name}|{workspace.TimeZone}|{members}|{invitations}";
     }
 }

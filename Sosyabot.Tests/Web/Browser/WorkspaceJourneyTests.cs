@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Sosyabot.Tests.Web.Browser;
 
-public partial class WorkspaceJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public class WorkspaceJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private IPage _page = default!;
 
@@ -51,23 +51,7 @@ public partial class WorkspaceJourneyTests(BrowserFixture browser) : IClassFixtu
         await Expect(_page).ToHaveURLAsync(new Regex("/account/login\\?returnUrl=", RegexOptions.IgnoreCase));
     }
 
-    // Registers through the form and waits until the workspace page is interactive; returns the personal workspace's name.
-    private async Task<string> RegisterAsync()
-    {
-        var email = TestData.UniqueEmail("browser");
-        await _page.GotoAsync("/account/register");
-        await _page.Locator("#email").FillAsync(email);
-        await _page.Locator("#password").FillAsync(TestAccount.DefaultPassword);
-        await _page.Locator("#confirm-password").FillAsync(TestAccount.DefaultPassword);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-
-        var personal = $"{email.Split('@')[0]}'s workspace";
-        await Expect(Title).ToHaveTextAsync(personal);
-        await Expect(_page).ToHaveURLAsync(WorkspaceUrl());
-        // Clicks made before the circuit is up are lost.
-        await Expect(_page.Locator("[data-testid=interactive]")).ToBeAttachedAsync();
-        return personal;
-    }
+    private Task<string> RegisterAsync() => _page.RegisterAsync(TestData.UniqueEmail("browser"));
 
     private async Task OpenSwitcherAsync()
     {
@@ -75,6 +59,5 @@ public partial class WorkspaceJourneyTests(BrowserFixture browser) : IClassFixtu
         await Expect(_page.GetByRole(AriaRole.Menu)).ToBeVisibleAsync();
     }
 
-    [GeneratedRegex("/w/[0-9a-f-]{36}$")]
-    private static partial Regex WorkspaceUrl();
+    private static Regex WorkspaceUrl() => BrowserRegistration.WorkspaceUrl();
 }

@@ -53,6 +53,69 @@ public class RegisterPageTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains(errors, e => e.TextContent.Contains($"'{existing.Email}' is already taken"));
     }
 
+    [Theory]
+    [InlineData("\"quoted+tag\"@example.test")]
+    [InlineData("plus+tag@example.test")]
+    [InlineData("çağrı@örnek.test")]
+    public async Task Any_valid_email_address_registers(string email)
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.SubmitFormAsync("/account/register", "register", Fields(email, TestAccount.DefaultPassword));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = TestDb.CreateContext(app.ConnectionString);
+        Assert.Contains(db.Users, u => u.Email == email);
+    }
+
+    [Theory]
+    [InlineData("a@", "'a@' is not an email address")]
+    [InlineData("@b", "'@b' is not an email address")]
+    [InlineData("a b@c", "'a b@c' is not an email address")]
+    [InlineData("", "Enter your email address.")]
+    public async Task A_malformed_email_address_gets_a_true_message(string email, string message)
+    {
+        var errors = await RefusedAsync(email, TestAccount.DefaultPassword);
+
+        Assert.Contains(errors, e => e.StartsWith(message, StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.Contains("letters or digits"));
+    }
+
+    [Theory]
+    [InlineData(7, "The password needs at least 8 characters.")]
+    [InlineData(129, "The password can have at most 128 characters.")]
+    public async Task A_password_of_the_wrong_length_gets_a_true_message(int length, string message)
+    {
+        var errors = await RefusedAsync(TestData.UniqueEmail("length"), new string('p', length));
+
+        Assert.Equal([message], errors);
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(101)]
+    [InlineData(128)]
+    public async Task A_password_of_8_to_128_characters_registers(int length)
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.SubmitFormAsync("/account/register", "register", Fields(TestData.UniqueEmail("length"), new string('p', length)));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    // The form's own messages and the service's, as the page shows them.
+    private async Task<List<string>> RefusedAsync(string email, string password)
+    {
+        using var client = app.CreateClient();
+        var response = await client.SubmitFormAsync("/account/register", "register", Fields(email, password));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = HtmlForms.Parse(await response.Content.ReadAsStringAsync());
+        await using var db = TestDb.CreateContext(app.ConnectionString);
+        Assert.DoesNotContain(db.Users, u => u.Email == email);
+        return page.QuerySelectorAll("[data-testid=register-error], .validation-message, .mud-input-helper-text").Select(e => e.TextContent.Trim()).ToList();
+    }
+
     private static Dictionary<string, string> Fields(string email, string password) => new()
     {
         ["Input.Email"] = email,
