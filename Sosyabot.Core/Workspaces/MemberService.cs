@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sosyabot.Core.Data;
+using Sosyabot.Core.Users;
 
 namespace Sosyabot.Core.Workspaces;
 
@@ -21,9 +22,10 @@ public sealed class MemberService(SosyabotDbContext db, WorkspaceAccess access, 
     {
         var actorRole = await access.RequireAsync(actorId, workspaceId, WorkspaceRole.Admin, ct);
         EnsureMayGrant(actorRole, role);
-        var normalized = email.Trim().ToUpperInvariant();
+        var address = EmailAddresses.Validate(email);
+        var normalized = address.ToUpperInvariant();
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct)
-            ?? throw new InvalidRequestException($"No account uses {email.Trim()}. Ask them to register first, then invite them.");
+            ?? throw new InvalidRequestException($"No account uses {address}. Ask them to register first, then invite them.");
         if (await db.WorkspaceMembers.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId == user.Id, ct))
             throw new InvalidRequestException($"{user.Email} is already a member of this workspace.");
         db.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = workspaceId, UserId = user.Id, Role = role, JoinedAt = clock.GetUtcNow() });

@@ -1,6 +1,6 @@
 namespace Sosyabot.Core.Workspaces;
 
-internal static class WorkspaceNames
+public static class WorkspaceNames
 {
     public const int MaxLength = 100;
 
