@@ -5,11 +5,6 @@ public static class EmailAddresses
     // Identity's own column limit for e-mail addresses.
     public const int MaxLength = 256;
 
-    public static string Validate(string? email)
-    {
-        var trimmed = email?.Trim() ?? "";
-        if (trimmed.Length == 0) throw new InvalidRequestException("Enter an email address.");
-        if (trimmed.Length > MaxLength) throw new InvalidRequestException($"An email address has at most {MaxLength} characters.");
-        return trimmed;
-    }
+    public static string Validate(string? email) =>
+        RequiredText.Validate(email, MaxLength, "Enter an email address.", $"An email address has at most {MaxLength} characters.");
 }
