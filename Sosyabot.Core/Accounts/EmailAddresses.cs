@@ -7,6 +7,10 @@ public static class EmailAddresses
     // The width of Identity's email columns and of the invitations table.
     public const int MaxLength = 256;
 
+    // Present and within the limit, trimmed; what an address must look like is Problem's to say.
+    public static string Validate(string? email) =>
+        RequiredText.Validate(email, MaxLength, "Enter an email address.", $"An email address has at most {MaxLength} characters.");
+
     // Null when the address can be used; otherwise which rule it breaks.
     public static string? Problem(string email) =>
         email.Length > MaxLength ? $"An email address has at most {MaxLength} characters."

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Sosyabot.Core.Accounts;
 using Sosyabot.Core.Data;
+using Sosyabot.Core.Users;
 using Sosyabot.Core.Workspaces;
 
 namespace Sosyabot.Core.Admin;
@@ -24,9 +26,10 @@ public sealed class AdminWorkspaceService(SosyabotDbContext db, WorkspaceService
         var ownerId = actorId;
         if (!string.IsNullOrWhiteSpace(ownerEmail))
         {
-            var normalized = ownerEmail.Trim().ToUpperInvariant();
+            var address = EmailAddresses.Validate(ownerEmail);
+            var normalized = address.ToUpperInvariant();
             ownerId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct)
-                ?? throw new InvalidRequestException($"No account uses {ownerEmail.Trim()}.");
+                ?? throw new InvalidRequestException($"No account uses {address}.");
         }
         return await workspaces.CreateAsync(ownerId, name, ct: ct);
     }

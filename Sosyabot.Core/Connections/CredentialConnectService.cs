@@ -10,9 +10,14 @@ public sealed class CredentialConnectService(WorkspaceAccess access, ProviderReg
     public async Task<Channel> ConnectAsync(Guid userId, Guid workspaceId, string platform, IReadOnlyDictionary<string, string> values, CancellationToken ct = default)
     {
         var provider = await RequireAsync(userId, workspaceId, platform, ct);
-        foreach (var field in provider.Fields.Where(f => f.Required))
-            if (string.IsNullOrWhiteSpace(values.GetValueOrDefault(field.Key)))
+        foreach (var field in provider.Fields)
+        {
+            var value = values.GetValueOrDefault(field.Key);
+            if (field.Required && string.IsNullOrWhiteSpace(value))
                 throw new InvalidRequestException($"{field.Label} is required.");
+            if (value?.Length > CredentialField.MaxValueLength)
+                throw new InvalidRequestException($"{field.Label} has at most {CredentialField.MaxValueLength} characters.");
+        }
         var account = await provider.ValidateAsync(values, ct);
         var loginType = provider.Info.LoginType == LoginType.OAuth ? LoginType.Credentials : provider.Info.LoginType;
         return await connector.ConnectAsync(workspaceId, userId, platform, loginType, account, ct);

@@ -7,11 +7,15 @@ namespace Sosyabot.Core.Net;
 // clear message in the form; the connect-time guard in SafeConnector is what enforces it.
 public static class ServerAddress
 {
+    public const int MaxLength = 2048;
+
     public static string Normalize(string? input, string what, SafeHttpPolicy policy, bool allowPath = true)
     {
         var text = input?.Trim() ?? "";
         if (text.Length == 0)
             throw new InvalidRequestException($"Enter the address of your {what}.");
+        if (text.Length > MaxLength)
+            throw new InvalidRequestException($"The address of a {what} has at most {MaxLength} characters.");
         if (!text.Contains("://", StringComparison.Ordinal)) text = "https://" + text;
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.HostNameType is not (UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6))
             throw new InvalidRequestException($"\"{input!.Trim()}\" is not a server address.");

@@ -22,6 +22,10 @@ public enum CredentialFieldKind
     Choice,
 }
 
-public sealed record CredentialField(string Key, string Label, CredentialFieldKind Kind, bool Required = true, string? Help = null, string? Placeholder = null);
+public sealed record CredentialField(string Key, string Label, CredentialFieldKind Kind, bool Required = true, string? Help = null, string? Placeholder = null)
+{
+    // Room for a browser's cookie header (X's cookie login), far below what the UI connection accepts.
+    public const int MaxValueLength = 8_192;
+}
 
 public sealed record CredentialChoice(string Value, string Label);

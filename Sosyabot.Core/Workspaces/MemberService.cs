@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sosyabot.Core.Data;
+using Sosyabot.Core.Users;
 
 namespace Sosyabot.Core.Workspaces;
 

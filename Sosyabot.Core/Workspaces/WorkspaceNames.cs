@@ -1,14 +1,9 @@
 namespace Sosyabot.Core.Workspaces;
 
-internal static class WorkspaceNames
+public static class WorkspaceNames
 {
     public const int MaxLength = 100;
 
-    public static string Validate(string? name)
-    {
-        var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length == 0) throw new InvalidRequestException("A workspace needs a name.");
-        if (trimmed.Length > MaxLength) throw new InvalidRequestException($"A workspace name has at most {MaxLength} characters.");
-        return trimmed;
-    }
+    public static string Validate(string? name) =>
+        RequiredText.Validate(name, MaxLength, "A workspace needs a name.", $"A workspace name has at most {MaxLength} characters.");
 }

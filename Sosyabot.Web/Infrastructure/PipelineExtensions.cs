@@ -6,7 +6,13 @@ public static class PipelineExtensions
     {
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+                // ErrorIdLogger logs the exception once, with the id the error page shows.
+                SuppressDiagnosticsCallback = _ => true,
+            });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -12,6 +12,14 @@ public class ServerAddressTests
     private static string Normalize(string? input, bool allowPath = true, SafeHttpPolicy? policy = null) =>
         ServerAddress.Normalize(input, "server", policy ?? Policy(), allowPath);
 
+    [Fact]
+    public void An_address_longer_than_the_limit_is_refused_without_being_echoed()
+    {
+        var error = Assert.Throws<InvalidRequestException>(() => Normalize(new string('a', 40_000) + ".example"));
+
+        Assert.Equal($"The address of a server has at most {ServerAddress.MaxLength} characters.", error.Message);
+    }
+
     [Theory]
     [InlineData("mastodon.social", "https://mastodon.social")]
     [InlineData("  https://Mastodon.Social/  ", "https://mastodon.social")]

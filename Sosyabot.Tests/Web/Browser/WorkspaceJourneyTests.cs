@@ -43,7 +43,8 @@ public class WorkspaceJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         await RegisterAsync();
         var workspaceUrl = _page.Url;
 
-        await _page.Locator("[aria-label=Account] button").ClickAsync();
+        // The menu button is named for the signed-in user, so screen readers announce more than "button".
+        await _page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Account menu for browser-[0-9a-f]{32}@example\\.test$") }).ClickAsync();
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
         await Expect(_page).ToHaveURLAsync(new Regex("/account/login$"));

@@ -55,6 +55,24 @@ public class WorkspaceSwitcherTests(DatabaseFixture db) : ComponentTestBase(db),
         switcher.WaitForAssertion(() => Assert.Contains("Choose a workspace", switcher.Find("[data-testid=workspace-switcher] button").TextContent));
     }
 
+    [Fact]
+    public async Task Leaving_for_a_page_outside_any_workspace_keeps_the_last_workspace_and_links_back_to_it()
+    {
+        var (user, mine, _, _) = await ThreeWorkspacesAsync();
+        SignIn(user);
+        Navigation.NavigateTo($"/w/{mine.Id}/settings");
+        var switcher = Render<WorkspaceSwitcher>();
+        switcher.WaitForAssertion(() => Assert.Contains(mine.Name, switcher.Find("[data-testid=workspace-switcher] button").TextContent));
+
+        Navigation.NavigateTo("/admin/workspaces");
+
+        switcher.WaitForAssertion(() => Assert.Contains(mine.Name, switcher.Find("[data-testid=workspace-switcher] button").TextContent));
+        switcher.Find("[data-testid=workspace-switcher] button").Click();
+        Popovers.WaitForAssertion(() => Assert.Contains(mine.Name, MenuItems()));
+        Popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == mine.Name).Click();
+        Assert.Equal($"http://localhost/w/{mine.Id}", Navigation.Uri);
+    }
+
     private BunitNavigationManager Navigation => Context.Services.GetRequiredService<BunitNavigationManager>();
 
     private IEnumerable<string> MenuItems() => Popovers.FindAll(".mud-popover-open .mud-menu-item").Select(i => i.TextContent.Trim());

@@ -112,6 +112,20 @@ public class MemberListTests(DatabaseFixture db) : ComponentTestBase(db), IClass
 
     private static readonly TimeSpan FirstLoad = TimeSpan.FromSeconds(10);
 
+    [Fact]
+    public async Task An_admin_removed_meanwhile_is_told_so_when_inviting_and_the_list_stays()
+    {
+        var (workspaceId, admin) = await Db.MemberWithRoleAsync(WorkspaceRole.Admin);
+        var list = await RenderAsAsync(admin, workspaceId);
+        await Db.Query(c => c.WorkspaceMembers.Where(m => m.UserId == admin.Id).ExecuteDeleteAsync());
+
+        list.Find("[data-testid=invite-email]").Change(TestData.UniqueEmail("invitee"));
+        list.Find("[data-testid=invite]").Click();
+
+        list.WaitForAssertion(() => Assert.Contains("Workspace not found.", list.Find(".mud-input-helper-text").TextContent));
+        Assert.Equal(2, list.FindAll("tbody tr").Count);
+    }
+
     private async Task<IRenderedComponent<MemberList>> RenderAsAsync(AppUser user, Guid workspaceId)
     {
         SignIn(user);
