@@ -25,7 +25,7 @@ public class RedditConnectJourneyTests(EmulatedBrowserFixture browser) : IClassF
         reddit.SignIn(reddit.CreateAccount(username));
         browser.Emulator.Consent = ConsentMode.Page;
 
-        await RegisterAsync();
+        await _page.RegisterAsync("reddit");
         await _page.GotoAsync(_page.Url + "/channels");
         await WaitForCircuitAsync();
         await Expect(_page.Locator("[data-testid=no-channels]")).ToBeVisibleAsync();
@@ -49,15 +49,5 @@ public class RedditConnectJourneyTests(EmulatedBrowserFixture browser) : IClassF
 
         await Expect(_page.Locator("[data-testid=no-channels]")).ToBeVisibleAsync();
         await Expect(row).ToHaveCountAsync(0);
-    }
-
-    private async Task RegisterAsync()
-    {
-        await _page.GotoAsync("/account/register");
-        await _page.Locator("#email").FillAsync(TestData.UniqueEmail("reddit"));
-        await _page.Locator("#password").FillAsync(TestAccount.DefaultPassword);
-        await _page.Locator("#confirm-password").FillAsync(TestAccount.DefaultPassword);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await Expect(_page.Locator("[data-testid=workspace-title]")).ToBeVisibleAsync();
     }
 }
