@@ -1,7 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using Npgsql;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Providers;
@@ -12,15 +9,8 @@ using Sosyabot.Web.Components.Pages.Channels;
 namespace Sosyabot.Tests.Web.Components.Pages.Channels;
 
 // The list as a whole: loading, paging, search and the Connect menu.
-public class ChannelListTests(DatabaseFixture db) : ComponentTestBase(db), IClassFixture<DatabaseFixture>
+public class ChannelListTests(DatabaseFixture db) : ChannelsPageTestBase(db), IClassFixture<DatabaseFixture>
 {
-    private async Task<Guid> AdminWorkspaceAsync()
-    {
-        var (workspaceId, user) = await Db.MemberWithRoleAsync(WorkspaceRole.Admin);
-        SignIn(user);
-        return workspaceId;
-    }
-
     private async Task AddManyAsync(Guid workspaceId, string platform, int count, string name = "account")
     {
         await using var context = Db.CreateDbContext();
@@ -33,13 +23,6 @@ public class ChannelListTests(DatabaseFixture db) : ComponentTestBase(db), IClas
             context.Channels.Add(channel);
         }
         await context.SaveChangesAsync();
-    }
-
-    private IRenderedComponent<ChannelsPage> RenderPage(Guid workspaceId, string query = "")
-    {
-        Context.Render<MudDialogProvider>();
-        Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/w/{workspaceId}/channels{query}");
-        return Render<ChannelsPage>(p => p.Add(x => x.WorkspaceId, workspaceId));
     }
 
     [Fact]
@@ -76,7 +59,7 @@ public class ChannelListTests(DatabaseFixture db) : ComponentTestBase(db), IClas
         Assert.Equal("1–50 of 1000", page.Find("[data-testid=channels-range]").TextContent.Trim());
         page.FindAll("[data-testid=channel-pages] button").Single(b => b.TextContent.Trim() == "20").Click();
         page.WaitForAssertion(() => Assert.Equal("951–1000 of 1000", page.Find("[data-testid=channels-range]").TextContent.Trim()));
-        Assert.True(20 == page.FindAll("[data-testid=platform-reddit] [data-testid=channel-row]").Count, page.Markup);
+        page.WaitForAssertion(() => Assert.Equal(20, page.FindAll("[data-testid=platform-reddit] [data-testid=channel-row]").Count));
         Assert.Equal("20", page.Find("[data-testid=platform-reddit] [data-testid=platform-count]").TextContent.Trim());
     }
 

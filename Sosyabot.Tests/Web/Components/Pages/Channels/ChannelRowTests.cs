@@ -1,8 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Workspaces;
 using Sosyabot.Tests.TestSupport;
@@ -11,37 +7,20 @@ using Sosyabot.Web.Components.Pages.Channels;
 namespace Sosyabot.Tests.Web.Components.Pages.Channels;
 
 // What one row says and offers, for each state a channel can be in.
-public class ChannelRowTests(DatabaseFixture db) : ComponentTestBase(db), IClassFixture<DatabaseFixture>
+public class ChannelRowTests(DatabaseFixture db) : ChannelsPageTestBase(db), IClassFixture<DatabaseFixture>
 {
-    private IRenderedComponent<MudDialogProvider>? _dialogs;
-
-    private IRenderedComponent<MudDialogProvider> Dialogs => _dialogs ??= Context.Render<MudDialogProvider>();
-
-    private async Task<Guid> AdminWorkspaceAsync()
+    private IRenderedComponent<ChannelsPage> RenderRows(Guid workspaceId)
     {
-        var (workspaceId, user) = await Db.MemberWithRoleAsync(WorkspaceRole.Admin);
-        SignIn(user);
-        return workspaceId;
-    }
-
-    private async Task<Channel> AddAsync(Guid workspaceId, string platform, Action<Channel>? change = null)
-    {
-        var channel = TestData.NewChannel(workspaceId, platform);
-        change?.Invoke(channel);
-        await using var context = Db.CreateDbContext();
-        context.Channels.Add(channel);
-        await context.SaveChangesAsync();
-        return channel;
-    }
-
-    private IRenderedComponent<ChannelsPage> RenderPage(Guid workspaceId)
-    {
-        _ = Dialogs;
-        Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/w/{workspaceId}/channels");
-        var page = Render<ChannelsPage>(p => p.Add(x => x.WorkspaceId, workspaceId));
+        var page = RenderPage(workspaceId);
         // The first render of a class pays for JIT and the first connection: on a busy machine that is seconds.
         page.WaitForElement("[data-testid=channel-row]", TimeSpan.FromSeconds(10));
         return page;
+    }
+
+    private void ChooseFromRowMenu(IRenderedComponent<ChannelsPage> page, string item)
+    {
+        page.Find("[data-testid=channel-actions] button").Click();
+        Popovers.WaitForElement($"[data-testid={item}]").Click();
     }
 
     [Fact]
@@ -56,7 +35,7 @@ public class ChannelRowTests(DatabaseFixture db) : ComponentTestBase(db), IClass
         });
         await AddAsync(workspaceId, "reddit", c => c.TokenExpiresAt = DateTimeOffset.UtcNow.AddHours(1));
 
-        var page = RenderPage(workspaceId);
+        var page = RenderRows(workspaceId);
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=channel-row]").Count));
         var (dead, active) = (page.FindAll("[data-testid=channel-row]")[0], page.FindAll("[data-testid=channel-row]")[1]);
@@ -72,10 +51,9 @@ public class ChannelRowTests(DatabaseFixture db) : ComponentTestBase(db), IClass
     {
         var workspaceId = await AdminWorkspaceAsync();
         await AddAsync(workspaceId, "mastodon");
-        var page = RenderPage(workspaceId);
+        var page = RenderRows(workspaceId);
 
-        page.Find("[data-testid=channel-actions] button").Click();
-        Popovers.WaitForElement("[data-testid=disconnect]").Click();
+        ChooseFromRowMenu(page, "disconnect");
 
         Dialogs.WaitForElement("[data-testid=confirm-disconnect]");
         Popovers.WaitForAssertion(() => Assert.Empty(Popovers.FindAll("[data-testid=disconnect]")));
@@ -85,8 +63,7 @@ public class ChannelRowTests(DatabaseFixture db) : ComponentTestBase(db), IClass
     public async Task The_connect_menu_is_gone_while_the_dialog_it_opened_is_shown()
     {
         var workspaceId = await AdminWorkspaceAsync();
-        _ = Dialogs;
-        var page = Render<ChannelsPage>(p => p.Add(x => x.WorkspaceId, workspaceId));
+        var page = RenderPage(workspaceId);
         page.WaitForElement("[data-testid=connect-menu] button").Click();
         Popovers.WaitForElement("[data-testid=connect-bluesky-Credentials]").Click();
 
@@ -99,10 +76,9 @@ public class ChannelRowTests(DatabaseFixture db) : ComponentTestBase(db), IClass
     {
         var workspaceId = await AdminWorkspaceAsync();
         await AddAsync(workspaceId, "bluesky", c => { c.LoginType = LoginType.Credentials; c.Username = "alice.bsky.social"; });
-        var page = RenderPage(workspaceId);
+        var page = RenderRows(workspaceId);
 
-        page.Find("[data-testid=channel-actions] button").Click();
-        Popovers.WaitForElement("[data-testid=reconnect]").Click();
+        ChooseFromRowMenu(page, "reconnect");
 
         Dialogs.WaitForAssertion(() => Assert.Equal("alice.bsky.social", Dialogs.Find("input[data-testid=field-identifier]").GetAttribute("value")));
         Assert.Equal("", Dialogs.Find("input[data-testid=field-app_password]").GetAttribute("value") ?? "");
@@ -113,10 +89,9 @@ public class ChannelRowTests(DatabaseFixture db) : ComponentTestBase(db), IClass
     {
         var workspaceId = await AdminWorkspaceAsync();
         await AddAsync(workspaceId, "telegram", c => c.LoginType = LoginType.ApiToken);
-        var page = RenderPage(workspaceId);
+        var page = RenderRows(workspaceId);
 
-        page.Find("[data-testid=channel-actions] button").Click();
-        Popovers.WaitForElement("[data-testid=disconnect]").Click();
+        ChooseFromRowMenu(page, "disconnect");
 
         var note = Dialogs.WaitForElement("[data-testid=revoke-note]").TextContent;
         Assert.Contains("send /revoke to @BotFather", note);
@@ -128,7 +103,7 @@ public class ChannelRowTests(DatabaseFixture db) : ComponentTestBase(db), IClass
     {
         var workspaceId = await AdminWorkspaceAsync();
         await AddAsync(workspaceId, "mastodon", c => c.IsDefault = true);
-        var page = RenderPage(workspaceId);
+        var page = RenderRows(workspaceId);
 
         Assert.StartsWith("Use as source: Sosyabot may read this account's new posts", page.Find("[data-testid=can-be-source-hint]").GetAttribute("title"));
         Assert.StartsWith("Repost here:", page.Find("[data-testid=enabled-for-repost-hint]").GetAttribute("title"));
@@ -144,7 +119,7 @@ public class ChannelRowTests(DatabaseFixture db) : ComponentTestBase(db), IClass
         var workspaceId = await AdminWorkspaceAsync();
         await AddAsync(workspaceId, "bluesky", c => { c.AvatarUrl = avatarUrl; c.DisplayName = "mallory"; });
 
-        var page = RenderPage(workspaceId);
+        var page = RenderRows(workspaceId);
 
         var avatar = page.Find("[data-testid=channel-avatar]");
         Assert.Null(avatar.QuerySelector("img"));
@@ -156,7 +131,7 @@ public class ChannelRowTests(DatabaseFixture db) : ComponentTestBase(db), IClass
     {
         var workspaceId = await AdminWorkspaceAsync();
         await AddAsync(workspaceId, "mastodon", c => { c.AvatarUrl = "https://cdn.example/alice.png"; c.DisplayName = "alice"; });
-        var page = RenderPage(workspaceId);
+        var page = RenderRows(workspaceId);
         var image = page.Find("[data-testid=channel-avatar] img");
         Assert.Equal("https://cdn.example/alice.png", image.GetAttribute("src"));
 
@@ -172,7 +147,7 @@ public class ChannelRowTests(DatabaseFixture db) : ComponentTestBase(db), IClass
         var workspaceId = await AdminWorkspaceAsync();
         await AddAsync(workspaceId, "mastodon", c => { c.DisplayName = "\u202Eevil"; c.Username = "\u202Emallory"; });
 
-        var page = RenderPage(workspaceId);
+        var page = RenderRows(workspaceId);
 
         var name = page.Find("[data-testid=channel-name]");
         Assert.Equal("BDI", name.TagName);
