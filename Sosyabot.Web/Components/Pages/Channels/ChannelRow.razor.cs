@@ -47,7 +47,6 @@ public partial class ChannelRow
     // A full page load, as the menu's Reconnect item does: the start endpoint sets a cookie and redirects.
     private void ReconnectWithOAuth() => Navigation.NavigateTo(ReconnectUrl, forceLoad: true);
 
-    // The same dialog as a first connect: the same account updates this channel in place.
     // The menu of a row is built on its first use, not for every row of the page.
     private void BuildMenu()
     {
@@ -62,6 +61,7 @@ public partial class ChannelRow
         _menuOpen = false;
     }
 
+    // The same dialog as a first connect: the same account updates this channel in place.
     private async Task ReconnectWithCredentialsAsync()
     {
         await CloseMenuAsync();
