@@ -62,7 +62,7 @@ public sealed partial class ChannelRefreshService(
             catch (ProviderException e)
             {
                 LogRefreshFailed(channel.Id, e.Kind, e.Message);
-                return RefreshOutcome.Failed(e.Kind, e.Message);
+                return RefreshOutcome.Failed(e.Kind, ProviderErrorMessage.For(e, PlatformName(channel), clock.GetUtcNow()));
             }
         }
         await db.SaveChangesAsync(ct);

@@ -11,11 +11,38 @@ public sealed class ChannelService(SosyabotDbContext db, WorkspaceAccess access)
     public async Task<List<ChannelView>> ListAsync(Guid actorId, Guid workspaceId, CancellationToken ct = default)
     {
         await access.RequireAsync(actorId, workspaceId, WorkspaceRole.Viewer, ct);
-        var channels = await db.Channels.AsNoTracking()
-            .Where(c => c.WorkspaceId == workspaceId)
-            .OrderBy(c => c.Platform).ThenBy(c => c.ConnectedAt)
+        return await ViewsAsync(db.Channels.Where(c => c.WorkspaceId == workspaceId), ct);
+    }
+
+    // A page of the list, so a workspace with a thousand accounts renders fifty rows, not a thousand.
+    public async Task<ChannelPage> PageAsync(Guid actorId, Guid workspaceId, string? search, int page, int pageSize = ChannelPage.DefaultSize, CancellationToken ct = default)
+    {
+        await access.RequireAsync(actorId, workspaceId, WorkspaceRole.Viewer, ct);
+        var matching = db.Channels.Where(ChannelSearch.Matching(workspaceId, search));
+        var counts = await matching.GroupBy(c => c.Platform).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var items = await ViewsAsync(matching, ct, skip: Math.Max(0, page) * pageSize, take: pageSize);
+        return new ChannelPage(items, counts.Values.Sum(), counts);
+    }
+
+    public async Task<ChannelView?> FindViewAsync(Guid actorId, Guid workspaceId, Guid channelId, CancellationToken ct = default)
+    {
+        await access.RequireAsync(actorId, workspaceId, WorkspaceRole.Viewer, ct);
+        return (await ViewsAsync(db.Channels.Where(c => c.WorkspaceId == workspaceId && c.Id == channelId), ct)).SingleOrDefault();
+    }
+
+    // Only the columns the page shows: never the token ciphertexts.
+    private static async Task<List<ChannelView>> ViewsAsync(IQueryable<Channel> channels, CancellationToken ct, int skip = 0, int take = int.MaxValue)
+    {
+        var rows = await channels.AsNoTracking()
+            .OrderBy(c => c.Platform).ThenBy(c => c.ConnectedAt).ThenBy(c => c.Id)
+            .Skip(skip).Take(take)
+            .Select(c => new
+            {
+                c.Id, c.Platform, c.Pid, c.DisplayName, c.Username, c.AvatarUrl, c.Status, c.StatusReason, c.LoginType,
+                c.TokenExpiresAt, c.IsDefault, c.EnabledForRepost, c.CanBeSource, c.ConnectedAt, c.Settings,
+            })
             .ToListAsync(ct);
-        return channels.Select(c => new ChannelView(
+        return rows.Select(c => new ChannelView(
             c.Id, c.Platform, c.Pid, c.DisplayName, c.Username, c.AvatarUrl, c.Status, c.StatusReason, c.LoginType,
             c.TokenExpiresAt, c.IsDefault, c.EnabledForRepost, c.CanBeSource, c.ConnectedAt,
             c.Settings[InstanceSetting]?.GetValue<string>())).ToList();

@@ -1,11 +1,12 @@
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Providers;
+using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Workspaces;
 
 namespace Sosyabot.Core.Connections;
 
 // Login types 2 and 3: validate with the platform first; only a working account is saved.
-public sealed class CredentialConnectService(WorkspaceAccess access, ProviderRegistry providers, ChannelConnector connector)
+public sealed class CredentialConnectService(WorkspaceAccess access, ProviderRegistry providers, ChannelConnector connector, TimeProvider clock)
 {
     public async Task<Channel> ConnectAsync(Guid userId, Guid workspaceId, string platform, IReadOnlyDictionary<string, string> values, CancellationToken ct = default)
     {
@@ -18,7 +19,15 @@ public sealed class CredentialConnectService(WorkspaceAccess access, ProviderReg
             if (value?.Length > CredentialField.MaxValueLength)
                 throw new InvalidRequestException($"{field.Label} has at most {CredentialField.MaxValueLength} characters.");
         }
-        var account = await provider.ValidateAsync(values, ct);
+        ConnectedAccount account;
+        try
+        {
+            account = await provider.ValidateAsync(values, ct);
+        }
+        catch (ProviderException e) when (e.Kind == ProviderErrorKind.RateLimited)
+        {
+            throw new ProviderException(e.Kind, ProviderErrorMessage.For(e, provider.Info.DisplayName, clock.GetUtcNow()), e.RetryAfter, e.StatusCode);
+        }
         var loginType = provider.Info.LoginType == LoginType.OAuth ? LoginType.Credentials : provider.Info.LoginType;
         return await connector.ConnectAsync(workspaceId, userId, platform, loginType, account, ct);
     }

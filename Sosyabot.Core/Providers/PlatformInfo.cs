@@ -13,5 +13,11 @@ public sealed record PlatformInfo(
     TokenPolicy TokenPolicy,
     string? ConnectedAppsUrl)
 {
+    // Said in the disconnect dialog instead of the connected-apps link, where a platform has no such page.
+    public string? RevokeInstructions { get; init; }
+
+    // The credentials field that holds the account's username, prefilled when the user reconnects.
+    public string? UsernameField { get; init; }
+
     public bool Has(PlatformCapabilities capability) => (Capabilities & capability) == capability;
 }

@@ -12,7 +12,10 @@ public static partial class BlueskyDefaults
         PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.Refresh | PlatformCapabilities.Polling | PlatformCapabilities.Metrics,
         TextLimit: 300,
         new(TimeSpan.FromHours(2), Refreshable: true, RotatingRefreshTokens: true),
-        ConnectedAppsUrl: "https://bsky.app/settings/app-passwords");
+        ConnectedAppsUrl: "https://bsky.app/settings/app-passwords")
+    {
+        UsernameField = IdentifierField,
+    };
 
     // The PDS of every bsky.social account; self-hosted accounts live on their own PDS.
     public const string DefaultPds = "https://bsky.social";

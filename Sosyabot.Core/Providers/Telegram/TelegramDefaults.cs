@@ -12,7 +12,11 @@ public static partial class TelegramDefaults
         PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video,
         TextLimit: 4096,
         TokenPolicy.NeverExpires,
-        ConnectedAppsUrl: "https://t.me/BotFather");
+        ConnectedAppsUrl: "https://t.me/BotFather")
+    {
+        // A bot token belongs to no connected-apps page; only its bot's creator can revoke it.
+        RevokeInstructions = "To revoke the bot's token, send /revoke to @BotFather in Telegram and pick this bot.",
+    };
 
     // Every method is https://api.telegram.org/bot<token>/<method> (https://core.telegram.org/bots/api#making-requests).
     public const string ApiBase = "https://api.telegram.org";

@@ -181,6 +181,7 @@ public class BlueskyConnectTests(EmulatedAppFixture fixture) : IClassFixture<Emu
             Assert.Equal(ProviderErrorKind.RateLimited, error.Kind);
             // From the ratelimit-reset header (epoch seconds), not a default.
             Assert.InRange(error.RetryAfter!.Value, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(4));
+            Assert.Matches(@"^Bluesky is rate-limiting this account; try again in [34] minutes \(at \d\d:\d\d UTC\)\.$", error.Message);
             Assert.Empty(await CredentialChannels.ListAsync(Services, user.WorkspaceId, BlueskyDefaults.Key));
         }
         finally

@@ -116,6 +116,7 @@ public class BlueskyRefreshTests(EmulatedAppFixture fixture) : IClassFixture<Emu
         var outcome = await CredentialChannels.RefreshAsync(Services, channel.Id, channel.TokenVersion);
 
         Assert.Equal(ProviderErrorKind.RateLimited, outcome.ErrorKind);
+        Assert.Matches(@"^Bluesky is rate-limiting this account; try again in \d+ (seconds?|minutes?) \(at \d\d:\d\d UTC\)\.$", outcome.Message);
         Assert.Equal(ChannelStatus.Active, (await CredentialChannels.GetAsync(Services, channel.Id)).Status);
     }
 

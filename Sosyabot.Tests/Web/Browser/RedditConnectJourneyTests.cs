@@ -28,7 +28,7 @@ public class RedditConnectJourneyTests(EmulatedBrowserFixture browser) : IClassF
         reddit.SignIn(reddit.CreateAccount(username));
         browser.Emulator.Consent = ConsentMode.Page;
 
-        await RegisterAsync();
+        await _page.RegisterAsync(TestData.UniqueEmail("reddit"));
         await _page.GotoAsync(_page.Url + "/channels");
         await WaitForCircuitAsync();
         await Expect(_page.Locator("[data-testid=no-channels]")).ToBeVisibleAsync();
@@ -147,12 +147,7 @@ public class RedditConnectJourneyTests(EmulatedBrowserFixture browser) : IClassF
 
     private async Task<Guid> RegisterAsync()
     {
-        await _page.GotoAsync("/account/register");
-        await _page.Locator("#email").FillAsync(TestData.UniqueEmail("reddit"));
-        await _page.Locator("#password").FillAsync(TestAccount.DefaultPassword);
-        await _page.Locator("#confirm-password").FillAsync(TestAccount.DefaultPassword);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await Expect(_page.Locator("[data-testid=workspace-title]")).ToBeVisibleAsync();
+        await _page.RegisterAsync(TestData.UniqueEmail("reddit"));
         return Guid.Parse(new Uri(_page.Url).AbsolutePath["/w/".Length..]);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Connections;
+using Sosyabot.Core.Providers;
 using Sosyabot.Core.Workspaces;
 using Sosyabot.Web.Infrastructure;
 
@@ -22,11 +23,16 @@ public partial class ChannelList
     [SupplyParameterFromQuery(Name = "connect_error")] public string? ErrorCode { get; set; }
     [SupplyParameterFromQuery(Name = "connect_message")] public string? StartError { get; set; }
 
-    private List<ChannelView> _channels = [];
+    // Null until the first read completes: "No channels yet" is only ever said about a finished read.
+    private ChannelPage? _page;
+    private int _pageIndex;
+    private string? _search;
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
 
     private bool CanManage => Workspace.Role >= WorkspaceRole.Admin;
+    private int PageCount => _page is null ? 0 : (_page.Total + ChannelPage.DefaultSize - 1) / ChannelPage.DefaultSize;
+    private string RangeText => $"{_pageIndex * ChannelPage.DefaultSize + 1}–{_pageIndex * ChannelPage.DefaultSize + _page!.Items.Count} of {_page.Total}";
 
     protected override async Task OnParametersSetAsync()
     {
@@ -37,11 +43,44 @@ public partial class ChannelList
             ShowMessage((ConnectError.MessageFor(ErrorCode), Severity.Error));
         else if (StartMessages.Read(StartError) is { } startError)
             ShowMessage((startError, Severity.Error));
-        else if (ConnectedChannel is { } id && _channels.FirstOrDefault(c => c.Id == id) is { } channel)
-            ShowMessage(($"Connected {channel.DisplayName}.", Severity.Success));
+        else if (ConnectedChannel is { } id && await Channels.FindViewAsync(await CurrentUser.IdAsync(), Workspace.Id, id) is { } channel)
+            ShowMessage((ConnectedText(channel), Severity.Success));
     }
 
-    private async Task LoadAsync() => _channels = await Channels.ListAsync(await CurrentUser.IdAsync(), Workspace.Id);
+    public static string ConnectedText(ChannelView channel) =>
+        $"Connected {channel.DisplayName} on {PlatformCatalog.Find(channel.Platform)?.DisplayName ?? channel.Platform}.";
+
+    private async Task LoadAsync()
+    {
+        var page = await Channels.PageAsync(await CurrentUser.IdAsync(), Workspace.Id, _search, _pageIndex);
+        // A channel removed from the last page leaves it empty: show the page before instead.
+        if (page.Items.Count == 0 && _pageIndex > 0)
+        {
+            _pageIndex = Math.Max(0, (page.Total - 1) / ChannelPage.DefaultSize);
+            page = await Channels.PageAsync(await CurrentUser.IdAsync(), Workspace.Id, _search, _pageIndex);
+        }
+        _page = page;
+    }
+
+    private Task SearchAsync(string? search)
+    {
+        _search = search;
+        _pageIndex = 0;
+        return LoadAsync();
+    }
+
+    private Task GoToAsync(int page)
+    {
+        _pageIndex = page - 1;
+        return LoadAsync();
+    }
+
+    private async Task ConnectedAsync(Guid channelId)
+    {
+        if (await Channels.FindViewAsync(await CurrentUser.IdAsync(), Workspace.Id, channelId) is { } channel)
+            ShowMessage((ConnectedText(channel), Severity.Success));
+        await LoadAsync();
+    }
 
     private void ShowMessage((string Text, Severity Severity) message)
     {

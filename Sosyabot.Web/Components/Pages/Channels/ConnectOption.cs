@@ -14,6 +14,10 @@ public enum ConnectStyle
 // One entry of the Connect menu. X appears twice: OAuth and browser cookies.
 public sealed record ConnectOption(PlatformInfo Platform, ConnectStyle Style, string Label, IReadOnlyList<string> MissingSettings)
 {
+    // By platform name, each platform's own entries kept together in the order For yields them.
+    public static List<ConnectOption> Sorted(IEnumerable<ConnectOption> options) =>
+        options.OrderBy(o => o.Platform.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();
+
     public static IEnumerable<ConnectOption> For(PlatformInfo platform, ISocialProvider? provider)
     {
         if (provider is null)

@@ -1,8 +1,5 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Workspaces;
 using Sosyabot.Tests.TestSupport;
@@ -10,26 +7,8 @@ using Sosyabot.Web.Components.Pages.Channels;
 
 namespace Sosyabot.Tests.Web.Components.Pages.Channels;
 
-public class ChannelsPageTests(DatabaseFixture db) : ComponentTestBase(db), IClassFixture<DatabaseFixture>
+public class ChannelsPageTests(DatabaseFixture db) : ChannelsPageTestBase(db), IClassFixture<DatabaseFixture>
 {
-    private IRenderedComponent<MudDialogProvider>? _dialogs;
-
-    private IRenderedComponent<MudDialogProvider> Dialogs => _dialogs ??= Context.Render<MudDialogProvider>();
-
-    private async Task<(Guid WorkspaceId, Sosyabot.Core.Users.AppUser User)> SignedInAsync(WorkspaceRole role)
-    {
-        var (workspaceId, user) = await Db.MemberWithRoleAsync(role);
-        SignIn(user);
-        return (workspaceId, user);
-    }
-
-    private IRenderedComponent<ChannelsPage> RenderPage(Guid workspaceId, string query = "")
-    {
-        _ = Dialogs;
-        Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/w/{workspaceId}/channels{query}");
-        return Render<ChannelsPage>(p => p.Add(x => x.WorkspaceId, workspaceId));
-    }
-
     private async Task<Channel> AddChannelAsync(Guid workspaceId, string platform, bool isDefault, ChannelStatus status = ChannelStatus.Active, string? instance = null)
     {
         await using var context = Db.CreateDbContext();
