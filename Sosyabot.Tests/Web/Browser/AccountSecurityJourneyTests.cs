@@ -16,7 +16,7 @@ public sealed class QuickRevalidationBrowserFixture() : BrowserFixture(WithQuick
     }
 }
 
-public partial class AccountSecurityJourneyTests(QuickRevalidationBrowserFixture browser) : IClassFixture<QuickRevalidationBrowserFixture>, IAsyncLifetime
+public class AccountSecurityJourneyTests(QuickRevalidationBrowserFixture browser) : IClassFixture<QuickRevalidationBrowserFixture>, IAsyncLifetime
 {
     private IPage _page = default!;
 
@@ -27,12 +27,13 @@ public partial class AccountSecurityJourneyTests(QuickRevalidationBrowserFixture
     [Fact]
     public async Task An_open_tab_is_sent_to_sign_in_when_another_tab_signs_out()
     {
-        await RegisterAsync(TestData.UniqueEmail("tabs"));
+        var email = TestData.UniqueEmail("tabs");
+        await _page.RegisterAsync(email);
         var otherTab = await _page.Context.NewPageAsync();
         await otherTab.GotoAsync(_page.Url);
         await Expect(otherTab.Locator("[data-testid=interactive]")).ToBeAttachedAsync();
 
-        await _page.Locator("[aria-label=Account] button").ClickAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = $"Account menu for {email}" }).ClickAsync();
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
         await Expect(otherTab).ToHaveURLAsync(new Regex("/account/login\\?returnUrl=", RegexOptions.IgnoreCase));
@@ -42,9 +43,9 @@ public partial class AccountSecurityJourneyTests(QuickRevalidationBrowserFixture
     public async Task A_user_turns_on_two_factor_and_then_signs_in_with_a_code()
     {
         var email = TestData.UniqueEmail("totp");
-        await RegisterAsync(email);
+        await _page.RegisterAsync(email);
 
-        await _page.Locator("[aria-label=Account] button").ClickAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = $"Account menu for {email}" }).ClickAsync();
         await _page.GetByRole(AriaRole.Menuitem, new() { Name = "Account security" }).ClickAsync();
         await _page.GetByRole(AriaRole.Link, new() { Name = "Set up two-factor sign-in" }).ClickAsync();
         var key = (await _page.Locator("[data-testid=authenticator-key]").TextContentAsync())!.Replace(" ", "").Trim();
@@ -61,23 +62,8 @@ public partial class AccountSecurityJourneyTests(QuickRevalidationBrowserFixture
         await other.Locator("#code").FillAsync(Totp.Code(key));
         await other.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Expect(other).ToHaveURLAsync(WorkspaceUrl());
+        await Expect(other).ToHaveURLAsync(BrowserRegistration.WorkspaceUrl());
         await Expect(other.Locator("[data-testid=workspace-title]")).ToHaveTextAsync($"{email.Split('@')[0]}'s workspace");
         await other.Context.CloseAsync();
     }
-
-    private async Task RegisterAsync(string email)
-    {
-        await _page.GotoAsync("/account/register");
-        await _page.Locator("#email").FillAsync(email);
-        await _page.Locator("#password").FillAsync(TestAccount.DefaultPassword);
-        await _page.Locator("#confirm-password").FillAsync(TestAccount.DefaultPassword);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
-        await Expect(_page).ToHaveURLAsync(WorkspaceUrl());
-        // Clicks made before the circuit is up are lost.
-        await Expect(_page.Locator("[data-testid=interactive]")).ToBeAttachedAsync();
-    }
-
-    [GeneratedRegex("/w/[0-9a-f-]{36}$")]
-    private static partial Regex WorkspaceUrl();
 }
