@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Sosyabot.Tests.TestSupport;
@@ -31,8 +33,11 @@ public class FirstStartLoggingTests : IAsyncLifetime
         await using var app = _factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(_log)));
         using var client = app.CreateClient();
 
-        // The scheduler starts a moment after the host does; until then /healthz rightly answers 503.
-        Assert.True(await Eventually.TrueAsync(async () => (await client.GetAsync("/healthz")).IsSuccessStatusCode), "/healthz never became healthy");
+        // The scheduler starts a moment after the host does; a health probe before that is rightly unhealthy (and logged so).
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        Assert.True(await Eventually.TrueAsync(async () => await scheduler.GetStatus() == SchedulerStatus.Running), "the scheduler never started");
+        var health = await client.GetAsync("/healthz");
+        Assert.True(health.IsSuccessStatusCode, $"/healthz answered {(int)health.StatusCode}");
         // The migrations did run, and their own progress lines were captured.
         Assert.Contains(_log.Entries, e => e.Category == "Microsoft.EntityFrameworkCore.Migrations");
         Assert.DoesNotContain(_log.Entries, e => e.Level >= LogLevel.Error);

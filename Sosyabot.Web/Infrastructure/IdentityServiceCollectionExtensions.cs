@@ -56,6 +56,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddSingleton<UnknownEmailLockout>();
         services.AddScoped<PasswordLogin>();
+        services.AddSingleton<RegistrationModes>();
         services.AddScoped<PasswordResetLinks>();
         services.AddSosyabotMail();
         services.AddScoped<CurrentUser>();
