@@ -1,3 +1,4 @@
+using Sosyabot.Core.Providers;
 using System.Text.Json.Nodes;
 
 namespace Sosyabot.Core.Channels;

@@ -1,3 +1,4 @@
+using Sosyabot.Core.Providers;
 using Microsoft.EntityFrameworkCore;
 using Sosyabot.Core.Data;
 using Sosyabot.Core.Workspaces;

@@ -1,3 +1,5 @@
+using Sosyabot.Core.Providers;
+
 namespace Sosyabot.Core.Channels;
 
 // What pages see of a channel: never a token.

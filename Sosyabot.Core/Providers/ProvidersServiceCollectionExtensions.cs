@@ -1,6 +1,6 @@
+using Sosyabot.Core.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Sosyabot.Core.Channels;
 using Sosyabot.Core.Connections;
 using Sosyabot.Core.Net;
 using Sosyabot.Core.Providers.Bluesky;

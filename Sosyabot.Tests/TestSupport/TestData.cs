@@ -1,3 +1,4 @@
+using Sosyabot.Core.Providers;
 using Microsoft.AspNetCore.Identity;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Users;

@@ -1,3 +1,4 @@
+using Sosyabot.Core.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sosyabot.Core.Channels;

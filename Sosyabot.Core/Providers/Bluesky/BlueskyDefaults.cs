@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Sosyabot.Core.Channels;
 
 namespace Sosyabot.Core.Providers.Bluesky;
 

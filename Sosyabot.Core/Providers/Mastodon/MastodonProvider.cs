@@ -1,8 +1,8 @@
+using Sosyabot.Core.Channels;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
-using Sosyabot.Core.Channels;
 using Sosyabot.Core.Net;
 using Sosyabot.Core.Providers.Http;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Sosyabot.Core.Channels;
 
 namespace Sosyabot.Core.Providers.Reddit;
 

@@ -1,4 +1,3 @@
-using Sosyabot.Core.Channels;
 
 namespace Sosyabot.Core.Providers.Snapchat;
 

@@ -1,3 +1,4 @@
+using Sosyabot.Core.Providers;
 using Sosyabot.Core;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Providers.Http;

@@ -1,3 +1,4 @@
+using Sosyabot.Core.Providers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;

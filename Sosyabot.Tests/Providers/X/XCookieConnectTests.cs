@@ -1,3 +1,4 @@
+using Sosyabot.Core.Providers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Sosyabot.Core;

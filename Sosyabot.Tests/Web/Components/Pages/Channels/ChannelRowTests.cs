@@ -1,3 +1,4 @@
+using Sosyabot.Core.Providers;
 using Bunit;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Workspaces;

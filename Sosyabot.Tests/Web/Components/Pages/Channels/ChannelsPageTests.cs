@@ -1,3 +1,4 @@
+using Sosyabot.Core.Providers;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Sosyabot.Core.Channels;
