@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSosyabotScheduler(configuration, connectionString);
         services.AddSafeHttpClient(configuration);
         services.AddSosyabotProviders(configuration);
+        services.AddSosyabotChannels();
 
         services.AddScoped<WorkspaceAccess>();
         services.AddScoped<WorkspaceService>();
@@ -42,7 +43,6 @@ public static class DependencyInjection
         services.AddScoped<RegistrationPolicy>();
         services.Configure<RegistrationOptions>(configuration.GetSection(RegistrationOptions.Section));
         services.AddScoped<InvitationService>();
-        services.AddScoped<ChannelSecrets>();
         return services;
     }
 

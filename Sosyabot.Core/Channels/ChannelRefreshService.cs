@@ -44,7 +44,7 @@ public sealed partial class ChannelRefreshService(
         {
             try
             {
-                var fresh = await refresher.RefreshAsync(channel, tokens, ct);
+                var fresh = await refresher.RefreshAsync(channel.ToContext(tokens), ct);
                 secrets.SetTokens(channel, fresh.AccessToken, fresh.RefreshToken);
                 channel.TokenExpiresAt = fresh.ExpiresAt;
                 channel.RefreshTokenExpiresAt = fresh.RefreshTokenExpiresAt ?? channel.RefreshTokenExpiresAt;

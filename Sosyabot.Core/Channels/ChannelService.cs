@@ -7,8 +7,6 @@ namespace Sosyabot.Core.Channels;
 
 public sealed class ChannelService(SosyabotDbContext db, WorkspaceAccess access)
 {
-    public const string InstanceSetting = "instance";
-
     public async Task<List<ChannelView>> ListAsync(Guid actorId, Guid workspaceId, CancellationToken ct = default)
     {
         await access.RequireAsync(actorId, workspaceId, WorkspaceRole.Viewer, ct);
@@ -46,7 +44,7 @@ public sealed class ChannelService(SosyabotDbContext db, WorkspaceAccess access)
         return rows.Select(c => new ChannelView(
             c.Id, c.Platform, c.Pid, c.DisplayName, c.Username, c.AvatarUrl, c.Status, c.StatusReason, c.LoginType,
             c.TokenExpiresAt, c.IsDefault, c.EnabledForRepost, c.CanBeSource, c.ConnectedAt,
-            c.Settings[InstanceSetting]?.GetValue<string>())).ToList();
+            c.Settings[ConnectedAccount.InstanceSetting]?.GetValue<string>())).ToList();
     }
 
     public async Task MakeDefaultAsync(Guid actorId, Guid workspaceId, Guid channelId, CancellationToken ct = default)

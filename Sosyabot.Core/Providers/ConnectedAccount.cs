@@ -9,4 +9,8 @@ public sealed record ConnectedAccount(
     string? Username,
     string? AvatarUrl,
     TokenSet Tokens,
-    JsonObject? Settings = null);
+    JsonObject? Settings = null)
+{
+    // The server a self-hosted platform's account lives on (Mastodon, Listmonk): shown beside the channel.
+    public const string InstanceSetting = "instance";
+}

@@ -1,7 +1,5 @@
-using Sosyabot.Core.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Sosyabot.Core.Connections;
 using Sosyabot.Core.Net;
 using Sosyabot.Core.Providers.Bluesky;
 using Sosyabot.Core.Providers.Http;
@@ -10,7 +8,6 @@ using Sosyabot.Core.Providers.Mastodon;
 using Sosyabot.Core.Providers.Reddit;
 using Sosyabot.Core.Providers.Telegram;
 using Sosyabot.Core.Providers.X;
-using Sosyabot.Core.Webhooks;
 
 namespace Sosyabot.Core.Providers;
 
@@ -23,15 +20,8 @@ public static class ProvidersServiceCollectionExtensions
         services.AddSingleton<HostOverrides>();
         services.AddTransient<HostOverrideHandler>();
         services.AddScoped<ProviderRegistry>();
+        services.AddSingleton<ProviderApiFactory>();
         services.AddProviderHttpClient(ProviderClients.UserSupplied).AddSafeHttpHandlers();
-
-        services.AddScoped<WebhookOutbox>();
-        services.AddScoped<ChannelConnector>();
-        services.AddScoped<ChannelService>();
-        services.AddScoped<ChannelRefreshService>();
-        services.AddScoped<ChannelDisconnectService>();
-        services.AddScoped<OAuthFlowService>();
-        services.AddScoped<CredentialConnectService>();
 
         // One line per implemented platform; each folder registers everything about its platform.
         services.AddMastodonProvider(configuration);

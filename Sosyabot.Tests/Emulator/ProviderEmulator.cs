@@ -11,11 +11,14 @@ using Microsoft.Extensions.Logging;
 namespace Sosyabot.Tests.Emulator;
 
 // A real HTTP server on loopback standing in for the platforms' hosts. It records every request and
-// can inject faults per endpoint ("POST /reddit-www/api/v1/access_token").
+// can inject faults per endpoint ("POST /reddit-www/api/v1/access_token"). A request no platform maps
+// is a bug in the code under test (a wrong path would otherwise read as the platform's 404), so it is
+// answered 501 and fails the test when the emulator is disposed.
 public sealed class ProviderEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<string> _unexpected = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new();
     private readonly IPlatformEmulator[] _platforms;
 
@@ -60,6 +63,7 @@ public sealed class ProviderEmulator : IAsyncDisposable
         var emulator = new ProviderEmulator(app, platforms);
         app.Use(emulator.RecordAndInjectAsync);
         foreach (var platform in platforms) platform.Map(app, emulator);
+        app.MapFallback(emulator.UnexpectedAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator.BaseUrl = new Uri(address.TrimEnd('/') + "/");
@@ -74,24 +78,67 @@ public sealed class ProviderEmulator : IAsyncDisposable
         _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? "",
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body));
 
-        if (_faults.TryGetValue($"{context.Request.Method} {context.Request.Path}", out var queue) && queue.TryDequeue(out var fault))
+        if (!_faults.TryGetValue($"{context.Request.Method} {context.Request.Path}", out var queue) || !queue.TryDequeue(out var fault))
         {
-            if (fault.Delay is { } delay) await Task.Delay(delay, context.RequestAborted);
-            if (fault.Status != 200 || fault.Body.Length > 0)
+            await next(context);
+            return;
+        }
+        if (fault.AfterApplying) await ApplyAndDiscardAsync(context, next);
+        if (fault.Delay is { } delay)
+        {
+            try
             {
-                context.Response.StatusCode = fault.Status;
-                context.Response.ContentType = fault.ContentType;
-                if (fault.RetryAfter is not null) context.Response.Headers.RetryAfter = fault.RetryAfter;
-                await context.Response.WriteAsync(fault.Body);
-                return;
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client gave up waiting, which is what the delay was for
             }
         }
+        if (fault.Abort)
+        {
+            context.Abort();
+            return;
+        }
+        if (fault.Status != 200 || fault.Body.Length > 0)
+        {
+            context.Response.StatusCode = fault.Status;
+            context.Response.ContentType = fault.ContentType;
+            if (fault.RetryAfter is not null) context.Response.Headers.RetryAfter = fault.RetryAfter;
+            await context.Response.WriteAsync(fault.Body);
+            return;
+        }
+        if (!fault.AfterApplying) await next(context);
+    }
+
+    // The platform does the work (the post exists) but its answer never reaches the caller.
+    private static async Task ApplyAndDiscardAsync(HttpContext context, RequestDelegate next)
+    {
+        var body = context.Response.Body;
+        context.Response.Body = Stream.Null;
         await next(context);
+        context.Response.Body = body;
+        context.Response.Clear();
+    }
+
+    private Task UnexpectedAsync(HttpContext context)
+    {
+        _unexpected.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+        context.Response.StatusCode = StatusCodes.Status501NotImplemented;
+        return context.Response.WriteAsJsonAsync(new { emulator = "no platform maps this request" });
+    }
+
+    // Asserted by every test that disposes its emulator; a test may also call it early to fail at the spot.
+    public void AssertNoUnexpectedRequests()
+    {
+        if (!_unexpected.IsEmpty)
+            throw new InvalidOperationException($"The code under test sent requests no platform answers: {string.Join(", ", _unexpected.Distinct())}");
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        AssertNoUnexpectedRequests();
     }
 }

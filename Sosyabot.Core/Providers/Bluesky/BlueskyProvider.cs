@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using Sosyabot.Core.Channels;
 using Sosyabot.Core.Net;
 using Sosyabot.Core.Providers.Http;
 using static Sosyabot.Core.Providers.Bluesky.BlueskyDefaults;
@@ -13,7 +12,7 @@ namespace Sosyabot.Core.Providers.Bluesky;
 // Handle + app password → a PDS session (accessJwt, refreshJwt). The password is used once, here, and
 // never stored: afterwards only refreshSession keeps the channel alive, because createSession is
 // limited to 30 per 5 minutes and 300 per day per account.
-public sealed partial class BlueskyProvider(IHttpClientFactory httpClients, SafeHttpPolicy addresses, TimeProvider clock, ILogger<BlueskyProvider> logger)
+public sealed partial class BlueskyProvider(ProviderApiFactory apis, SafeHttpPolicy addresses, TimeProvider clock, ILogger<BlueskyProvider> logger)
     : ICredentialsProvider, ITokenRefresher
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -54,13 +53,13 @@ public sealed partial class BlueskyProvider(IHttpClientFactory httpClients, Safe
     // anything else uses the channel (ChannelRefreshService holds the row lock for that). No
     // createSession fallback: the app password is not stored, and logging in per refresh would spend
     // the account's small login budget.
-    public async Task<TokenSet> RefreshAsync(Channel channel, ChannelTokens tokens, CancellationToken ct)
+    public async Task<TokenSet> RefreshAsync(ChannelContext channel, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(tokens.RefreshToken))
+        if (string.IsNullOrEmpty(channel.RefreshToken))
             throw new ProviderException(ProviderErrorKind.Auth, "No Bluesky session is stored for this channel. Reconnect it with an app password.");
-        var pds = channel.Settings[PdsSetting]?.GetValue<string>() ?? DefaultPds;
+        var pds = channel.Setting(PdsSetting) ?? DefaultPds;
         var request = new HttpRequestMessage(HttpMethod.Post, pds + RefreshSessionPath);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.RefreshToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", channel.RefreshToken);
         var session = ReadSession(await Api(atConnect: false).SendForJsonAsync(request, ct), pds);
         if (session.Did != channel.Pid)
             throw new ProviderException(ProviderErrorKind.Auth, "The Bluesky server returned a session for a different account. Reconnect the channel.");
@@ -106,7 +105,7 @@ public sealed partial class BlueskyProvider(IHttpClientFactory httpClients, Safe
     }
 
     private ProviderApi Api(bool atConnect) =>
-        new(httpClients.CreateClient(ProviderClients.UserSupplied), BlueskyDefaults.Info.DisplayName, clock, new BlueskyErrorInspector(atConnect, clock));
+        apis.Create(ProviderClients.UserSupplied, BlueskyDefaults.Info.DisplayName, new BlueskyErrorInspector(atConnect, clock));
 
     [LoggerMessage(LogLevel.Warning, "Bluesky profile could not be read while connecting; using the handle instead: {Reason}")]
     private partial void LogProfileUnavailable(string reason);

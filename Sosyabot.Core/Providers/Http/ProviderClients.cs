@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
-using Microsoft.Extensions.Options;
 
 namespace Sosyabot.Core.Providers.Http;
 
@@ -14,7 +13,8 @@ public static class ProviderClients
     // No retry handler and no request logging: retries are decided by the publishing state machine,
     // and logged URLs can carry tokens (Telegram puts the bot token in the path).
     public static IHttpClientBuilder AddProviderHttpClient(this IServiceCollection services, string name) =>
-        services.AddHttpClient(name, (sp, c) => c.Timeout = sp.GetRequiredService<IOptions<ProviderHttpOptions>>().Value.Timeout)
+        // ProviderApi gives each call its own deadline, so the client's own would only cut uploads short.
+        services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<HostOverrideHandler>()
             .RemoveAllLoggers();
 }

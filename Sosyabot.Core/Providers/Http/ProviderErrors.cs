@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Sosyabot.Core.Providers.Http;
 
-// The generic rules, from RFC 6749 §5.2 (token endpoint errors), RFC 6750 §3.1 and RFC 6585.
+// The generic rules, from RFC 6749 §5.2 (token endpoint errors), RFC 6750 §3.1, RFC 6585 and RFC 9110 §15.6.
 public static class ProviderErrors
 {
     public static ProviderException? Classify(string platform, ProviderResponse response, DateTimeOffset now)
@@ -25,6 +25,9 @@ public static class ProviderErrors
                 RetryAfter.From(response.Headers.RetryAfter, now, TimeSpan.FromMinutes(1)), status),
             HttpStatusCode.Unauthorized => new ProviderException(ProviderErrorKind.Auth,
                 $"{platform} did not accept the credentials ({detail}). Reconnect the channel.", statusCode: status),
+            >= HttpStatusCode.InternalServerError when response.MayHaveApplied && !ProviderRequests.DeclinedUnapplied(response.Status, response.Headers.RetryAfter is not null)
+                => new ProviderException(ProviderErrorKind.Unknown,
+                    $"{platform} is having trouble (HTTP {status}) and may or may not have acted on the request.", statusCode: status),
             HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError => new ProviderException(ProviderErrorKind.Transient,
                 $"{platform} is having trouble (HTTP {status}). Try again in a few minutes.", RetryAfter.From(response.Headers.RetryAfter, now, TimeSpan.FromMinutes(1)), status),
             _ => new ProviderException(ProviderErrorKind.Rejected, $"{platform} refused the request: {detail}", statusCode: status),

@@ -23,7 +23,7 @@ public static class ListmonkDefaults
     public const string ApiTokenField = "api_token";
     public const string ListField = "list";
 
-    public const string InstanceSetting = "instance";
+    public const string InstanceSetting = ConnectedAccount.InstanceSetting;
     public const string ListIdSetting = "list_id";
 
     public static readonly IReadOnlyList<CredentialField> Fields =

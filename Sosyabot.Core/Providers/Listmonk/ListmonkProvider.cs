@@ -10,7 +10,7 @@ namespace Sosyabot.Core.Providers.Listmonk;
 
 // An API user + token on the user's own Listmonk, and one subscriber list. Each list is its own
 // channel, so the pid is the instance address plus the list id. The credentials never expire.
-public sealed class ListmonkProvider(IHttpClientFactory httpClients, SafeHttpPolicy addresses, TimeProvider clock) : ICredentialsProvider
+public sealed class ListmonkProvider(ProviderApiFactory apis, SafeHttpPolicy addresses) : ICredentialsProvider
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -75,7 +75,7 @@ public sealed class ListmonkProvider(IHttpClientFactory httpClients, SafeHttpPol
 
     private async Task<T> GetAsync<T>(Credentials credentials, string path, CancellationToken ct)
     {
-        var api = new ProviderApi(httpClients.CreateClient(ProviderClients.UserSupplied), ListmonkDefaults.Info.DisplayName, clock, new ListmonkErrorInspector(atConnect: true));
+        var api = apis.Create(ProviderClients.UserSupplied, ListmonkDefaults.Info.DisplayName, new ListmonkErrorInspector(atConnect: true));
         var request = new HttpRequestMessage(HttpMethod.Get, credentials.Instance + path);
         request.Headers.Authorization = new AuthenticationHeaderValue(AuthScheme, credentials.Pair);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

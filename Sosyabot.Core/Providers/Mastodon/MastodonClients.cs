@@ -4,11 +4,11 @@ namespace Sosyabot.Core.Providers.Mastodon;
 
 // Every call to a Mastodon server goes through the user-supplied client (the SSRF-guarded one):
 // the server is whatever the user typed. Errors name the server, not just "Mastodon".
-public sealed class MastodonClients(IHttpClientFactory http, TimeProvider clock)
+public sealed class MastodonClients(ProviderApiFactory apis, TimeProvider clock)
 {
     public ProviderApi For(string instance)
     {
         var server = MastodonInstance.Authority(instance);
-        return new ProviderApi(http.CreateClient(ProviderClients.UserSupplied), server, clock, new MastodonErrorInspector(clock, server));
+        return apis.Create(ProviderClients.UserSupplied, server, new MastodonErrorInspector(clock, server));
     }
 }

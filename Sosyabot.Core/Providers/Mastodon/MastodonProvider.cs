@@ -1,4 +1,3 @@
-using Sosyabot.Core.Channels;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -96,7 +95,7 @@ public sealed class MastodonProvider(MastodonClients clients, MastodonAppRegistr
             Username: $"@{account.Username}@{server}",
             AvatarUrl: string.IsNullOrEmpty(account.Avatar) ? null : account.Avatar,
             Tokens: tokens,
-            Settings: new JsonObject { [ChannelService.InstanceSetting] = instance });
+            Settings: new JsonObject { [ConnectedAccount.InstanceSetting] = instance });
     }
 
     // Mastodon 4.3+ publishes RFC 8414 metadata; older servers (and other software) answer 404 or a

@@ -4,12 +4,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Sosyabot.Core.Channels;
 using Sosyabot.Core.Providers.Http;
 
 namespace Sosyabot.Core.Providers.Reddit;
 
-public sealed class RedditProvider(IHttpClientFactory httpFactory, IOptions<RedditOptions> options, TimeProvider clock)
+public sealed class RedditProvider(ProviderApiFactory apis, IOptions<RedditOptions> options, TimeProvider clock)
     : IOAuthProvider, ITokenRefresher
 {
     private RedditOptions Settings => options.Value;
@@ -62,11 +61,11 @@ public sealed class RedditProvider(IHttpClientFactory httpFactory, IOptions<Redd
         return new ConnectedAccount(id, displayName, name, AvatarUrl(me.IconImg) ?? AvatarUrl(me.SnoovatarImg), tokens);
     }
 
-    public async Task<TokenSet> RefreshAsync(Channel channel, ChannelTokens tokens, CancellationToken ct)
+    public async Task<TokenSet> RefreshAsync(ChannelContext channel, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(tokens.RefreshToken))
+        if (string.IsNullOrEmpty(channel.RefreshToken))
             throw new ProviderException(ProviderErrorKind.Auth, "No Reddit refresh token is stored for this channel. Reconnect it.");
-        using var request = TokenRequest(("grant_type", "refresh_token"), ("refresh_token", tokens.RefreshToken));
+        using var request = TokenRequest(("grant_type", "refresh_token"), ("refresh_token", channel.RefreshToken));
         // Reddit's refresh answer usually has no refresh_token: the stored one stays valid and is kept.
         return ToTokenSet(await SendTokenRequestAsync(request, ct));
     }
@@ -113,5 +112,5 @@ public sealed class RedditProvider(IHttpClientFactory httpFactory, IOptions<Redd
         (scope ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
 
     private ProviderApi Api(IProviderErrorInspector inspector) =>
-        new(httpFactory.CreateClient(ProviderClients.For(RedditDefaults.Key)), Info.DisplayName, clock, inspector);
+        apis.Create(ProviderClients.For(RedditDefaults.Key), Info.DisplayName, inspector);
 }

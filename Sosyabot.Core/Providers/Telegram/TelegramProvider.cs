@@ -10,7 +10,7 @@ namespace Sosyabot.Core.Providers.Telegram;
 // A bot token from @BotFather plus the channel or group it posts to. The bot must already be in the
 // chat with the right to post; that is checked here so a channel that cannot publish is never saved.
 // The token never expires (it is only regenerated in @BotFather), so there is no refresher.
-public sealed class TelegramProvider(IHttpClientFactory httpClients, TimeProvider clock) : ICredentialsProvider
+public sealed class TelegramProvider(ProviderApiFactory apis) : ICredentialsProvider
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -28,7 +28,7 @@ public sealed class TelegramProvider(IHttpClientFactory httpClients, TimeProvide
             throw new InvalidRequestException("That is not a Telegram bot token. @BotFather gives tokens like 123456789:AAE… (digits, a colon, then about 35 characters); copy the whole token.");
         object chatId = ChatIdOf(values.GetValueOrDefault(ChatField));
 
-        var api = new ProviderApi(httpClients.CreateClient(ProviderClients.For(Key)), TelegramDefaults.Info.DisplayName, clock, new TelegramErrorInspector(atConnect: true));
+        var api = apis.Create(ProviderClients.For(Key), TelegramDefaults.Info.DisplayName, new TelegramErrorInspector(atConnect: true));
         var bot = await CallAsync<TelegramUser>(api, token, "getMe", new(), ct);
         var chat = await CallAsync<TelegramChat>(api, token, "getChat", new() { ["chat_id"] = chatId }, ct);
         var member = await CallAsync<TelegramChatMember>(api, token, "getChatMember", new() { ["chat_id"] = chat.Id, ["user_id"] = bot.Id }, ct);
@@ -90,7 +90,8 @@ public sealed class TelegramProvider(IHttpClientFactory httpClients, TimeProvide
 
     private static async Task<T> CallAsync<T>(ProviderApi api, string token, string method, Dictionary<string, object> parameters, CancellationToken ct)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"{ApiBase}/bot{token}/{method}") { Content = JsonContent.Create(parameters) };
+        // Connecting only reads (getMe, getChat, getChatMember), through POST as the Bot API likes.
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{ApiBase}/bot{token}/{method}") { Content = JsonContent.Create(parameters) }.MarkRepeatable();
         var json = await api.SendForJsonAsync(request, ct);
         TelegramResponse<T>? answer = null;
         try

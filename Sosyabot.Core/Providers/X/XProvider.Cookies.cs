@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Sosyabot.Core.Channels;
 using Sosyabot.Core.Providers.Http;
 
 namespace Sosyabot.Core.Providers.X;
@@ -34,12 +33,12 @@ public sealed partial class XProvider
 
     // A cookie session has nothing to refresh; "refreshing" checks it is still signed in, so a session
     // ended at x.com marks the channel for reconnect like a revoked grant does.
-    private async Task<TokenSet> RecheckSessionAsync(ChannelTokens tokens, CancellationToken ct)
+    private async Task<TokenSet> RecheckSessionAsync(ChannelContext channel, CancellationToken ct)
     {
-        var session = XWebSession.TryParse(tokens.AccessToken)
+        var session = XWebSession.TryParse(channel.AccessToken)
             ?? throw new ProviderException(ProviderErrorKind.Auth, "The stored X session cookies cannot be read. Reconnect the channel.");
         await VerifySessionAsync(session, ct);
-        return new TokenSet(tokens.AccessToken!);
+        return new TokenSet(channel.AccessToken!);
     }
 
     private async Task<XLegacyUser> VerifySessionAsync(XWebSession session, CancellationToken ct)

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Sosyabot.Core.Channels;
 using Sosyabot.Core.Providers.Http;
 
 namespace Sosyabot.Core.Providers.X;
@@ -11,7 +10,7 @@ namespace Sosyabot.Core.Providers.X;
 // Two ways in: OAuth 2.0 with PKCE (login type 1, this file) and the cookies of a signed-in browser
 // session (login type 2, XProvider.Cookies.cs). Both name the account by its numeric user id, so
 // connecting the same account either way updates one channel.
-public sealed partial class XProvider(IHttpClientFactory httpFactory, IOptions<XOptions> options, TimeProvider clock)
+public sealed partial class XProvider(ProviderApiFactory apis, IOptions<XOptions> options, TimeProvider clock)
     : IOAuthProvider, ICredentialsProvider, ITokenRefresher
 {
     private XOptions Settings => options.Value;
@@ -64,14 +63,14 @@ public sealed partial class XProvider(IHttpClientFactory httpFactory, IOptions<X
         return new ConnectedAccount(id, user.Name is { Length: > 0 } name ? name : username, username, HttpsUrl(user.ProfileImageUrl), tokens);
     }
 
-    public async Task<TokenSet> RefreshAsync(Channel channel, ChannelTokens tokens, CancellationToken ct)
+    public async Task<TokenSet> RefreshAsync(ChannelContext channel, CancellationToken ct)
     {
-        if (channel.LoginType == LoginType.Credentials) return await RecheckSessionAsync(tokens, ct);
-        if (string.IsNullOrEmpty(tokens.RefreshToken))
+        if (channel.LoginType == LoginType.Credentials) return await RecheckSessionAsync(channel, ct);
+        if (string.IsNullOrEmpty(channel.RefreshToken))
             throw new ProviderException(ProviderErrorKind.Auth, "No X refresh token is stored for this channel. Reconnect it.");
         // X refresh tokens are single use: the answer carries the next one, which the caller stores
         // under the channel lock before anything else can spend the old one.
-        using var request = TokenRequest(("grant_type", "refresh_token"), ("refresh_token", tokens.RefreshToken), ("client_id", Settings.ClientId ?? ""));
+        using var request = TokenRequest(("grant_type", "refresh_token"), ("refresh_token", channel.RefreshToken), ("client_id", Settings.ClientId ?? ""));
         return ToTokenSet(await SendTokenRequestAsync(request, ct));
     }
 
@@ -104,5 +103,5 @@ public sealed partial class XProvider(IHttpClientFactory httpFactory, IOptions<X
         Uri.TryCreate(raw, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? uri.AbsoluteUri : null;
 
     private ProviderApi Api() =>
-        new(httpFactory.CreateClient(ProviderClients.For(XDefaults.Key)), Info.DisplayName, clock, new XErrorInspector(clock));
+        apis.Create(ProviderClients.For(XDefaults.Key), Info.DisplayName, new XErrorInspector(clock));
 }

@@ -92,7 +92,7 @@ public class ChannelRefreshServiceTests(DatabaseFixture fixture) : IClassFixture
         public PlatformInfo Info => PlatformCatalog.Find("reddit")!;
         public IReadOnlyList<string> MissingSettings => [];
 
-        public Task<TokenSet> RefreshAsync(Channel channel, ChannelTokens tokens, CancellationToken ct) =>
+        public Task<TokenSet> RefreshAsync(ChannelContext channel, CancellationToken ct) =>
             throw new ProviderException(ProviderErrorKind.Auth, Reason);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Sosyabot.Tests.Emulator.Listmonk;
@@ -19,5 +21,7 @@ public sealed class ListmonkEmulator : IPlatformEmulator
     {
         Main.Map(routes);
         UnderPath.Map(routes);
+        // Some other site on a Listmonk host: what a mistyped address reaches.
+        routes.Map("/listmonk/wrong-path/{**rest}", () => Results.Content("<html><body>404 Not Found</body></html>", "text/html", statusCode: 404));
     }
 }

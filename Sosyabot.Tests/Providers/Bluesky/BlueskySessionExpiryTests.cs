@@ -42,11 +42,11 @@ public class BlueskySessionExpiryTests
     [Fact]
     public async Task A_session_without_a_readable_exp_is_given_two_hours()
     {
-        var provider = new BlueskyProvider(new CannedHttp(_ => """{"accessJwt":"opaque-access","refreshJwt":"opaque-refresh","did":"did:plc:abc","handle":"a.bsky.social"}"""),
+        var provider = new BlueskyProvider(TestApis.Factory(new CannedHttp(_ => """{"accessJwt":"opaque-access","refreshJwt":"opaque-refresh","did":"did:plc:abc","handle":"a.bsky.social"}""")),
             new SafeHttpPolicy(Options.Create(new SafeHttpOptions())), new FixedTimeProvider(Now), NullLogger<BlueskyProvider>.Instance);
-        var channel = new Channel { Platform = BlueskyDefaults.Key, Pid = "did:plc:abc", DisplayName = "a" };
+        var channel = new Channel { Platform = BlueskyDefaults.Key, Pid = "did:plc:abc", DisplayName = "a" }.ToContext(new ChannelTokens("old-access", "old-refresh"));
 
-        var tokens = await provider.RefreshAsync(channel, new ChannelTokens("old-access", "old-refresh"), CancellationToken.None);
+        var tokens = await provider.RefreshAsync(channel, CancellationToken.None);
 
         Assert.Equal(Now.AddHours(2), tokens.ExpiresAt);
         Assert.Null(tokens.RefreshTokenExpiresAt);

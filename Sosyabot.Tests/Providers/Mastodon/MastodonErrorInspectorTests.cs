@@ -1,3 +1,4 @@
+using Sosyabot.Tests.TestSupport;
 using System.Net;
 using System.Text;
 using Sosyabot.Core.Providers.Http;
@@ -41,7 +42,7 @@ public class MastodonErrorInspectorTests
     [MemberData(nameof(Cases))]
     public async Task Mastodon_errors_are_sorted(string name, int status, string body, string? reset, string? retryAfter, ProviderErrorKind? kind, int? waitSeconds)
     {
-        var api = new ProviderApi(new HttpClient(new CannedHandler(status, body, reset, retryAfter)), "mastodon.example",
+        var api = TestApis.Api(new CannedHandler(status, body, reset, retryAfter), "mastodon.example",
             new FixedClock(Now), new MastodonErrorInspector(new FixedClock(Now), "mastodon.example"));
 
         var error = await Record.ExceptionAsync(() => api.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://mastodon.example/api/v1/x"), default));
@@ -60,7 +61,7 @@ public class MastodonErrorInspectorTests
     [Fact]
     public async Task Messages_name_the_server_and_keep_mastodons_reason()
     {
-        var api = new ProviderApi(new HttpClient(new CannedHandler(422, """{"error":"Validation failed: Text character limit of 500 exceeded"}""", null, null)),
+        var api = TestApis.Api(new CannedHandler(422, """{"error":"Validation failed: Text character limit of 500 exceeded"}""", null, null),
             "fosstodon.org", new FixedClock(Now), new MastodonErrorInspector(new FixedClock(Now), "fosstodon.org"));
 
         var e = await Assert.ThrowsAsync<ProviderException>(() => api.SendAsync(new HttpRequestMessage(HttpMethod.Post, "https://fosstodon.org/api/v1/statuses"), default));

@@ -214,7 +214,7 @@ public class RedditConnectTests(EmulatedAppFixture fixture) : IClassFixture<Emul
     }
 
     [Theory]
-    [InlineData(500, ProviderErrorKind.Transient)]
+    [InlineData(500, ProviderErrorKind.Unknown)] // a 500 on a POST may have been applied
     [InlineData(429, ProviderErrorKind.RateLimited)]
     public async Task A_failing_or_throttled_token_endpoint_leaves_the_channel_active_and_its_tokens_untouched(int status, ProviderErrorKind expected)
     {
@@ -259,7 +259,7 @@ public class RedditConnectTests(EmulatedAppFixture fixture) : IClassFixture<Emul
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var provider = new RedditProvider(
-            scope.ServiceProvider.GetRequiredService<IHttpClientFactory>(),
+            scope.ServiceProvider.GetRequiredService<ProviderApiFactory>(),
             Options.Create(new RedditOptions { ClientId = RedditEmulator.ClientId, ClientSecret = "wrong", UserAgent = RedditEmulator.UserAgent }),
             TimeProvider.System);
 

@@ -1,3 +1,4 @@
+using Sosyabot.Tests.TestSupport;
 using Microsoft.Extensions.Options;
 using Sosyabot.Core.Providers;
 using Sosyabot.Core.Providers.Reddit;
@@ -7,7 +8,7 @@ namespace Sosyabot.Tests.Providers.Reddit;
 public class RedditProviderTests
 {
     private static RedditProvider Provider(RedditOptions options) =>
-        new(new NoHttp(), Options.Create(options), TimeProvider.System);
+        new(TestApis.NoHttp, Options.Create(options), TimeProvider.System);
 
     [Fact]
     public void Without_client_settings_the_missing_keys_are_named()
@@ -47,9 +48,4 @@ public class RedditProviderTests
     public void Avatar_urls_are_unescaped_and_stripped_of_their_query(string raw, string? expected) =>
         Assert.Equal(expected, RedditProvider.AvatarUrl(raw));
 
-    // These tests never reach the network.
-    private sealed class NoHttp : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => throw new InvalidOperationException("No HTTP in this test.");
-    }
 }

@@ -1,3 +1,4 @@
+using Sosyabot.Tests.TestSupport;
 using Microsoft.Extensions.Options;
 using Sosyabot.Core.Providers;
 using Sosyabot.Core.Providers.X;
@@ -6,7 +7,7 @@ namespace Sosyabot.Tests.Providers.X;
 
 public class XProviderTests
 {
-    private static XProvider Provider(XOptions options) => new(new NoHttp(), Options.Create(options), TimeProvider.System);
+    private static XProvider Provider(XOptions options) => new(TestApis.NoHttp, Options.Create(options), TimeProvider.System);
 
     [Fact]
     public void Without_client_settings_the_missing_keys_are_named()
@@ -61,10 +62,5 @@ public class XProviderTests
         Assert.Equal(session, XWebSession.TryParse(session.Serialize()));
         Assert.Null(XWebSession.TryParse("access-token-from-oauth"));
         Assert.DoesNotContain("bbbb", session.ToString());
-    }
-
-    private sealed class NoHttp : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => throw new InvalidOperationException("No HTTP in this test.");
     }
 }

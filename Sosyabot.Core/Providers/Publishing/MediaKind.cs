@@ -1,0 +1,8 @@
+namespace Sosyabot.Core.Providers.Publishing;
+
+public enum MediaKind
+{
+    Image,
+    Gif,
+    Video,
+}
