@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Publishing;
 using static Sosyabot.Core.Providers.Bluesky.BlueskyDefaults;

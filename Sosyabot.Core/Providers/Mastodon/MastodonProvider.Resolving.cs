@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Publishing;
 

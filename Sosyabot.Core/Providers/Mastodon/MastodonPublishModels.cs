@@ -1,3 +1,5 @@
+using Sosyabot.Core.Providers.Http;
+
 namespace Sosyabot.Core.Providers.Mastodon;
 
 // Status, only what publishing reads: https://docs.joinmastodon.org/entities/Status/
@@ -15,7 +17,7 @@ internal sealed record MastodonAccountRef(string Instance, string AccessToken, s
         var instance = channel.Setting(ConnectedAccount.InstanceSetting);
         var at = channel.Pid.LastIndexOf('@');
         if (string.IsNullOrEmpty(instance) || string.IsNullOrEmpty(channel.AccessToken) || at <= 0)
-            throw new Http.ProviderException(Http.ProviderErrorKind.Auth, "This Mastodon channel is missing its server or token. Reconnect it.");
+            throw new ProviderException(ProviderErrorKind.Auth, "This Mastodon channel is missing its server or token. Reconnect it.");
         return new MastodonAccountRef(instance, channel.AccessToken, channel.Pid[..at]);
     }
 }

@@ -140,6 +140,19 @@ public class BlueskyPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emu
     }
 
     [Fact]
+    public async Task Writing_into_another_accounts_repo_is_refused()
+    {
+        var (account, channel) = await ConnectedAsync();
+        var other = Pds.CreateAccount();
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services, Publishers.Request(channel with { Pid = other.Did }, "not mine")));
+
+        Assert.Equal(ProviderErrorKind.Auth, error.Kind);
+        Assert.Empty(Pds.PostsOf(account));
+        Assert.Empty(Pds.PostsOf(other));
+    }
+
+    [Fact]
     public async Task A_post_applied_but_unanswered_is_unknown_and_the_resolver_reads_it_back()
     {
         var (account, channel) = await ConnectedAsync();

@@ -47,6 +47,46 @@ public class MastodonPublishTests(EmulatedAppFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task The_same_part_sent_twice_is_still_one_status()
+    {
+        var channel = await ConnectedAsync();
+        var text = Unique("Twice");
+        var request = Publishers.Request(channel, text);
+
+        var first = Assert.IsType<PublishedPost>(await Publishers.PublishAsync(Services, request));
+        var second = Assert.IsType<PublishedPost>(await Publishers.PublishAsync(Services, request));
+
+        Assert.Equal(first, second);
+        Assert.Single(Made(text));
+    }
+
+    [Fact]
+    public async Task A_reply_to_a_status_that_does_not_exist_is_rejected()
+    {
+        var channel = await ConnectedAsync();
+        var gone = new PublishedPost("999", null);
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services,
+            Publishers.Request(channel, Unique("reply"), index: 1, count: 2, root: gone, parent: gone)));
+
+        Assert.Equal(ProviderErrorKind.Rejected, error.Kind);
+        Assert.Contains("Record not found", error.Message);
+    }
+
+    [Fact]
+    public async Task An_upload_whose_answer_was_lost_is_transient_and_nothing_is_posted()
+    {
+        var channel = await ConnectedAsync();
+        var text = Unique("Upload lost");
+        fixture.Emulator.Inject("POST", "/mastodon-a/api/v2/media", Fault.AppliedThenUnavailable);
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services, Publishers.Request(channel, text, [Publishers.Image("alt")])));
+
+        Assert.Equal(ProviderErrorKind.Transient, error.Kind);
+        Assert.Empty(Made(text));
+    }
+
+    [Fact]
     public async Task A_three_part_thread_is_a_chain_of_replies()
     {
         var channel = await ConnectedAsync();
