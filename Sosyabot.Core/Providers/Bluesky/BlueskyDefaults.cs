@@ -24,6 +24,22 @@ public static partial class BlueskyDefaults
     public const string RefreshSessionPath = "/xrpc/com.atproto.server.refreshSession";
     public const string GetProfilePath = "/xrpc/app.bsky.actor.getProfile";
 
+    // Publishing: https://docs.bsky.app/docs/advanced-guides/posts
+    public const string CreateRecordPath = "/xrpc/com.atproto.repo.createRecord";
+    public const string GetRecordPath = "/xrpc/com.atproto.repo.getRecord";
+    public const string UploadBlobPath = "/xrpc/com.atproto.repo.uploadBlob";
+    public const string ResolveHandlePath = "/xrpc/com.atproto.identity.resolveHandle";
+    public const string PostCollection = "app.bsky.feed.post";
+
+    // The images embed takes up to 4 images of at most 1,000,000 bytes each (lexicons/app/bsky/embed/images.json).
+    public const int MaxImages = 4;
+    public const long MaxImageBytes = 1_000_000;
+
+    // Optional platform field: the post's language (BCP 47), sent as langs.
+    public const string LanguageField = "language";
+
+    public static string PostUrl(string handleOrDid, string rkey) => $"https://bsky.app/profile/{handleOrDid}/post/{rkey}";
+
     // A PDS issues 120-minute access JWTs by default; used only when a JWT carries no readable exp.
     public static readonly TimeSpan DefaultAccessLifetime = TimeSpan.FromHours(2);
 

@@ -33,10 +33,20 @@ public sealed class BlueskyErrorInspector(bool atConnect, TimeProvider clock) : 
             "AccountDeactivated" when atConnect => Rejected($"This {Name} account is deactivated. Reactivate it in Bluesky, then connect it again.", status),
             "ExpiredToken" or "InvalidToken" or "AuthMissing" or "AuthenticationRequired" or "AuthFactorTokenRequired" or "AccountTakedown" or "AccountDeactivated" =>
                 new ProviderException(ProviderErrorKind.Auth, $"{Name} no longer accepts this session ({message}). Reconnect the channel with an app password.", statusCode: status),
+            // Publishing. The record key of a part is fixed, so "already exists" means the post went out
+            // (the explicit error of atproto PR #4728; before it a PDS answers 500, also Unknown).
+            "RecordNotFound" => Rejected($"{RecordNotFoundPrefix} ({message}).", status),
+            _ when error?.EndsWith("AlreadyExists", StringComparison.Ordinal) == true => new ProviderException(ProviderErrorKind.Unknown,
+                $"{Name} already has this post's record ({message}); it will be read back.", statusCode: status),
             _ when atConnect && response.Status == HttpStatusCode.Unauthorized => Rejected($"{Name} refused the sign-in: {message}", status),
             _ => null,
         };
     }
+
+    private const string RecordNotFoundPrefix = "Bluesky has no such record";
+
+    public static bool IsRecordNotFound(ProviderException e) =>
+        e.Kind == ProviderErrorKind.Rejected && e.Message.StartsWith(RecordNotFoundPrefix, StringComparison.Ordinal);
 
     private static ProviderException Rejected(string message, int status) =>
         new(ProviderErrorKind.Rejected, message, statusCode: status);

@@ -6,6 +6,8 @@ namespace Sosyabot.Core.Providers.Mastodon;
 // the server is whatever the user typed. Errors name the server, not just "Mastodon".
 public sealed class MastodonClients(ProviderApiFactory apis, TimeProvider clock)
 {
+    public TimeSpan UploadTimeout => apis.Options.UploadTimeout;
+
     public ProviderApi For(string instance)
     {
         var server = MastodonInstance.Authority(instance);

@@ -23,6 +23,17 @@ public static class MastodonDefaults
     public const string VerifyCredentialsPath = "/api/v1/accounts/verify_credentials";
     public const string AuthorizedApplicationsPath = "/oauth/authorized_applications";
 
+    // Publishing: https://docs.joinmastodon.org/methods/statuses/#create , https://docs.joinmastodon.org/methods/media/
+    public const string StatusesPath = "/api/v1/statuses";
+    public const string MediaUploadPath = "/api/v2/media";
+    public static string MediaPath(string id) => $"/api/v1/media/{Uri.EscapeDataString(id)}";
+    public static string AccountStatusesPath(string accountId) => $"/api/v1/accounts/{Uri.EscapeDataString(accountId)}/statuses";
+
+    // Platform fields of a post, named as the API names them. Visibility is public unless set.
+    public const string VisibilityField = "visibility";
+    public const string ContentWarningField = "spoiler_text";
+    public const string DefaultVisibility = "public";
+
     // read:accounts (not the 4.3+ "profile") so one registration works on every server version.
     public const string Scopes = "read:accounts write:statuses write:media";
 

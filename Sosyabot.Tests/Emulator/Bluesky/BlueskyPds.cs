@@ -11,7 +11,7 @@ namespace Sosyabot.Tests.Emulator.Bluesky;
 // XRPC error bodies and statuses of bluesky-social/atproto packages/pds (auth-verifier.ts,
 // api/com/atproto/server/{createSession,refreshSession}.ts). Unlike the real PDS there is no grace
 // period for a rotated refresh token: it dies at once, the strictest reading.
-public sealed class BlueskyPds(string host, string prefix)
+public sealed partial class BlueskyPds(string host, string prefix)
 {
     private readonly BlueskyJwts _jwts = new($"did:web:{host}");
     private readonly ConcurrentDictionary<string, BlueskyAccount> _accounts = new();
@@ -68,6 +68,7 @@ public sealed class BlueskyPds(string host, string prefix)
         routes.MapPost($"{prefix}/xrpc/com.atproto.server.createSession", Handle(CreateSessionAsync));
         routes.MapPost($"{prefix}/xrpc/com.atproto.server.refreshSession", Handle(RefreshSessionAsync));
         routes.MapGet($"{prefix}/xrpc/app.bsky.actor.getProfile", Handle(c => Task.FromResult(GetProfile(c))));
+        MapRecords(routes);
     }
 
     // Explicit, so a handler's IResult is never dropped by binding to the RequestDelegate overload.
@@ -144,10 +145,7 @@ public sealed class BlueskyPds(string host, string prefix)
 
     private IResult GetProfile(HttpContext context)
     {
-        if (Bearer(context) is not { } token) return Error(401, "AuthMissing", "Authentication Required");
-        if (_jwts.Verify(token) is not { } claims) return Error(400, "InvalidToken", "Token could not be verified");
-        if (claims.GetProperty("exp").GetInt64() <= DateTimeOffset.UtcNow.ToUnixTimeSeconds()) return Error(400, "ExpiredToken", "Token has expired");
-        if (claims.GetProperty("scope").GetString() != BlueskyJwts.AccessScope) return Error(400, "InvalidToken", "Bad token scope");
+        if (AccessDid(context, out _) is { } refused) return refused;
         var actor = context.Request.Query["actor"].ToString();
         if (actor.Length == 0) return Error(400, "InvalidRequest", "Params must have the property \"actor\"");
         var account = _accounts.Values.FirstOrDefault(a => a.Did == actor || a.Handle == actor);
