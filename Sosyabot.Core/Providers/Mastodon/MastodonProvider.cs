@@ -10,7 +10,7 @@ namespace Sosyabot.Core.Providers.Mastodon;
 // OAuth 2.0 against whichever server the user names. PKCE (S256) and state when the server's RFC 8414
 // metadata advertises S256 (4.3+), state alone on older servers (reliability rule 4).
 // https://docs.joinmastodon.org/methods/oauth/ , https://docs.joinmastodon.org/spec/oauth/
-public sealed class MastodonProvider(MastodonClients clients, MastodonAppRegistry apps, SafeHttpPolicy addresses) : IOAuthProvider
+public sealed partial class MastodonProvider(MastodonClients clients, MastodonAppRegistry apps, SafeHttpPolicy addresses) : IOAuthProvider
 {
     public PlatformInfo Info => MastodonDefaults.Info;
 
