@@ -14,12 +14,14 @@ public static class XUrls
     private const string LatinAccents = @"\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff";
     private const string Cyrillic = @"\u0400-\u04ff";
     private const string PrecedingChars = "(?:[^a-z0-9@＠$#＃" + InvalidCharacters + "]|[" + DirectionalCharacters + "]|^)";
-    private const string ValidChars = "[a-z0-9" + LatinAccents + "]";
-    private const string Subdomain = "(?>(?:" + ValidChars + "[" + ValidChars + @"\-_]*)?" + ValidChars + @"\.)";
-    private const string DomainName = "(?:(?:" + ValidChars + "[" + ValidChars + @"\-]*)?" + ValidChars + @"\.)";
+    // Java unions nested classes ([[a-z]\-_]); .NET does not, so the sets are spelled out.
+    private const string ValidCharSet = "a-z0-9" + LatinAccents;
+    private const string ValidChars = "[" + ValidCharSet + "]";
+    private const string Subdomain = "(?>(?:" + ValidChars + "[" + ValidCharSet + @"\-_]*)?" + ValidChars + @"\.)";
+    private const string DomainName = "(?:(?:" + ValidChars + "[" + ValidCharSet + @"\-]*)?" + ValidChars + @"\.)";
     private const string Punctuation = @"\-_!""#$%&'\(\)*+,./:;<=>?@\[\]^`\{|}~";
     private const string UnicodeChars = "[^" + Punctuation + @"\s\p{Z}\p{IsGeneralPunctuation}]";
-    private const string UnicodeDomainName = "(?:(?:" + UnicodeChars + "[" + UnicodeChars + @"\-]*)?" + UnicodeChars + @"\.)";
+    private const string UnicodeDomainName = "(?:(?:" + UnicodeChars + "(?:" + UnicodeChars + @"|\-)*)?" + UnicodeChars + @"\.)";
     private const string Punycode = "(?:xn--[-0-9a-z]+)";
     private const string PathChars = @"[a-z0-9!\*';:=\+,.\$/%#\[\]\-\u2013_~\|&@" + LatinAccents + Cyrillic + "]";
     private const string BalancedParens = @"\((?:" + PathChars + "+|(?:" + PathChars + @"*\(" + PathChars + @"+\)" + PathChars + @"*))\)";

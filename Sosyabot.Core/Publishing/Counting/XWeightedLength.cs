@@ -19,7 +19,7 @@ public static class XWeightedLength
 
     public static XLength Count(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormC);
+        var normalized = Nfc(text);
         var urls = XUrls.Find(normalized);
         var nextUrl = 0;
         var weighted = 0;
@@ -46,6 +46,34 @@ public static class XWeightedLength
         }
         return new XLength(weighted / Scale, invalid);
     }
+
+    // .NET refuses to normalise a string holding U+FFFE, U+FFFF or a lone surrogate (Java does not):
+    // such a string is normalised piece by piece around them, and they are kept as they are.
+    private static string Nfc(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            var result = new StringBuilder(text.Length);
+            var start = 0;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length && !Unnormalisable(text, i)) continue;
+                result.Append(text[start..i].Normalize(NormalizationForm.FormC));
+                if (i < text.Length) result.Append(text[i]);
+                start = i + 1;
+            }
+            return result.ToString();
+        }
+    }
+
+    private static bool Unnormalisable(string text, int i) =>
+        text[i] is '\uFFFE' or '\uFFFF'
+        || (char.IsHighSurrogate(text[i]) && (i + 1 == text.Length || !char.IsLowSurrogate(text[i + 1])))
+        || (char.IsLowSurrogate(text[i]) && (i == 0 || !char.IsHighSurrogate(text[i - 1])));
 
     private static int Weight(int codePoint)
     {

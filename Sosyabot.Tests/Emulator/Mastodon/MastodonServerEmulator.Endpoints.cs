@@ -26,6 +26,7 @@ public sealed partial class MastodonServerEmulator
         routes.MapGet(p + "/oauth/authorize", (HttpRequest request) => Authorize(request, emulator));
         routes.MapPost(p + "/oauth/token", TokenAsync);
         routes.MapGet(p + "/api/v1/accounts/verify_credentials", VerifyCredentials);
+        MapInstance(routes, p);
     }
 
     private async Task<IResult> CreateAppAsync(HttpRequest request)
