@@ -35,7 +35,7 @@ public sealed class MastodonServerLimits(MastodonClients clients, IMemoryCache c
         instance is { ValueKind: JsonValueKind.Object } json
         && json.TryGetProperty("configuration", out var configuration) && configuration.ValueKind == JsonValueKind.Object
         && configuration.TryGetProperty("statuses", out var statuses) && statuses.ValueKind == JsonValueKind.Object
-        && statuses.TryGetProperty("max_characters", out var max) && max.TryGetInt32(out var value) && value > 0
+        && statuses.TryGetProperty("max_characters", out var max) && max.ValueKind == JsonValueKind.Number && max.TryGetInt32(out var value) && value > 0
             ? value
             : MastodonRules.DefaultMaxCharacters;
 }

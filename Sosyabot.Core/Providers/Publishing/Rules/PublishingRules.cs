@@ -13,7 +13,7 @@ public sealed record PublishingRules(
 {
     public TextRule? Caption { get; init; }
 
-    // Used by a platform that refuses a post with neither text nor media (all six do today).
+    // Whether a part needs text or media; Reddit's title carries a post, so its body may be empty.
     public bool RequiresContent { get; init; } = true;
 
     public TextRule? TextFor(bool hasMedia) => hasMedia && Caption is not null ? Caption : Text;

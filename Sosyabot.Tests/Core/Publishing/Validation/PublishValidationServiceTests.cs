@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Sosyabot.Core.Providers;
 using Sosyabot.Core.Providers.Mastodon;
+using Sosyabot.Core.Providers.Publishing.Rules;
 using Sosyabot.Core.Publishing.Validation;
 using Sosyabot.Tests.Emulator.Mastodon;
 using Sosyabot.Tests.TestSupport;
@@ -62,6 +64,22 @@ public class PublishValidationServiceTests : IClassFixture<EmulatedAppFixture>
         var problem = Assert.Single(await ValidateAsync(content));
 
         Assert.Equal("Threads: publishing to this platform is not available yet; remove this channel from the post.", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("bluesky")]
+    [InlineData("mastodon")]
+    [InlineData("telegram")]
+    [InlineData("reddit")]
+    [InlineData("listmonk")]
+    public void Each_connected_platform_exposes_its_own_rules(string platform)
+    {
+        using var scope = _fixture.Factory.Services.CreateScope();
+
+        var provider = scope.ServiceProvider.GetRequiredService<ProviderRegistry>().Find<IHasPublishingRules>(platform);
+
+        Assert.Equal(platform, provider?.Rules.Platform);
     }
 
     [Fact]
