@@ -45,7 +45,9 @@ public static class XUrls
     {
         if (text.IndexOf('.') < 0) return [];
         var found = new List<(int, int)>();
-        foreach (Match match in Url.Matches(text))
+        // Matched on a lower-cased copy (same length, char for char) instead of with IgnoreCase:
+        // case-insensitive, the 1,500 TLD alternatives were ten times slower, and this runs per keystroke.
+        foreach (Match match in Url.Matches(text.ToLowerInvariant()))
         {
             var protocol = match.Groups["protocol"];
             if (!protocol.Success && InvalidBeforeSchemeless.IsMatch(match.Groups["before"].Value)) continue;
@@ -92,6 +94,7 @@ public static class XUrls
             "(?<url>(?<protocol>https?://)?(?<domain>" + domain + ")(?::(?>[0-9]+))?" +
             "(?:/(?>" + Path + "*))?" +
             @"(?:\?" + QueryChars + "*" + QueryEnding + ")?)";
-        return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // Not Compiled: measured, the interpreter is faster on this pattern (the compiled TLD alternation is huge).
+        return new Regex(pattern, RegexOptions.CultureInvariant);
     }
 }
