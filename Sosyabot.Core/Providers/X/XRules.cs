@@ -1,5 +1,6 @@
 using Sosyabot.Core.Providers.Publishing;
 using Sosyabot.Core.Providers.Publishing.Rules;
+using Sosyabot.Core.Publishing.Counting;
 using static Sosyabot.Core.Providers.Publishing.Rules.ContentTypes;
 
 namespace Sosyabot.Core.Providers.X;
@@ -11,7 +12,7 @@ public static class XRules
 {
     public static readonly PublishingRules Rules = new(
         XDefaults.Key,
-        new TextRule(TextCounter.XWeighted, 280),
+        new TextRule(TextCounter.XWeighted, XWeightedLength.MaxLength),
         new MediaRules(
             [
                 new MediaKindRule(MediaKind.Image, 4, 5 * 1024 * 1024, [Jpeg, Png, WebP]),

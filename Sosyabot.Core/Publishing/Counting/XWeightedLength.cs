@@ -26,6 +26,8 @@ public static class XWeightedLength
         var invalid = false;
         for (var offset = 0; offset < normalized.Length;)
         {
+            // A URL that began inside an emoji sequence just counted is passed, never waited for.
+            while (nextUrl < urls.Count && urls[nextUrl].Start < offset) nextUrl++;
             if (nextUrl < urls.Count && urls[nextUrl].Start == offset)
             {
                 weighted += UrlLength * Scale;

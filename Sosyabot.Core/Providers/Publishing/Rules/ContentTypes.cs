@@ -10,6 +10,4 @@ public static class ContentTypes
     public const string Mp4 = "video/mp4";
     public const string QuickTime = "video/quicktime";
     public const string WebM = "video/webm";
-
-    public static readonly IReadOnlyList<string> StillImages = [Jpeg, Png, WebP];
 }

@@ -8,8 +8,6 @@ public sealed record MediaRules(
     bool MixKinds,
     int? AltTextLimit)
 {
-    public static readonly MediaRules None = new([], 0, MixKinds: false, AltTextLimit: null);
-
     public MediaKindRule? For(MediaKind kind) => Kinds.FirstOrDefault(k => k.Kind == kind);
 }
 

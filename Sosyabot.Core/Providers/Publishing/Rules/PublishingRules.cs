@@ -17,6 +17,4 @@ public sealed record PublishingRules(
     public bool RequiresContent { get; init; } = true;
 
     public TextRule? TextFor(bool hasMedia) => hasMedia && Caption is not null ? Caption : Text;
-
-    public PlatformFieldRule? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }
