@@ -2,13 +2,12 @@
 namespace Sosyabot.Core.Providers;
 
 // What the product knows about a platform before any account is connected: shown in the Connect
-// menu, used to validate posts and to plan token refreshes.
+// menu and the channel list. What it can do comes from the interfaces its provider implements
+// (ProviderRegistry.Find<ITokenRefresher>, IPublisher, ...), its publishing rules from IHasPublishingRules.
 public sealed record PlatformInfo(
     string Key,
     string DisplayName,
     LoginType LoginType,
-    PlatformCapabilities Capabilities,
-    int? TextLimit,
     TokenPolicy TokenPolicy,
     string? ConnectedAppsUrl)
 {
@@ -17,6 +16,4 @@ public sealed record PlatformInfo(
 
     // The credentials field that holds the account's username, prefilled when the user reconnects.
     public string? UsernameField { get; init; }
-
-    public bool Has(PlatformCapabilities capability) => (Capabilities & capability) == capability;
 }

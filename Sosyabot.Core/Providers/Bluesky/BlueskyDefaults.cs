@@ -8,9 +8,7 @@ public static partial class BlueskyDefaults
 
     public static readonly PlatformInfo Info = new(
         Key, "Bluesky", LoginType.Credentials,
-        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.Refresh | PlatformCapabilities.Polling | PlatformCapabilities.Metrics,
-        TextLimit: 300,
-        new(TimeSpan.FromHours(2), Refreshable: true, RotatingRefreshTokens: true),
+        new(TimeSpan.FromHours(2), RotatingRefreshTokens: true),
         ConnectedAppsUrl: "https://bsky.app/settings/app-passwords")
     {
         UsernameField = IdentifierField,

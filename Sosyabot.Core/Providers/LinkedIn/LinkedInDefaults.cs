@@ -7,8 +7,6 @@ public static class LinkedInDefaults
 
     public static readonly PlatformInfo Info = new(
         Key, "LinkedIn", LoginType.OAuth,
-        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.Metrics,
-        TextLimit: 3000,
-        new(TimeSpan.FromDays(60), Refreshable: false, RotatingRefreshTokens: false),
+        new(TimeSpan.FromDays(60), RotatingRefreshTokens: false),
         ConnectedAppsUrl: "https://www.linkedin.com/mypreferences/d/permitted-services");
 }

@@ -7,8 +7,6 @@ public static class ListmonkDefaults
 
     public static readonly PlatformInfo Info = new(
         Key, "Listmonk", LoginType.ApiToken,
-        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Metrics,
-        TextLimit: null,
         TokenPolicy.NeverExpires,
         ConnectedAppsUrl: null);
 

@@ -9,8 +9,6 @@ public static class MastodonDefaults
 
     public static readonly PlatformInfo Info = new(
         Key, "Mastodon", LoginType.OAuth,
-        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.Polling | PlatformCapabilities.Metrics,
-        TextLimit: 500,
         TokenPolicy.NeverExpires,
         ConnectedAppsUrl: null);
 
@@ -21,6 +19,10 @@ public static class MastodonDefaults
     public const string AuthorizePath = "/oauth/authorize";
     public const string TokenPath = "/oauth/token";
     public const string VerifyCredentialsPath = "/api/v1/accounts/verify_credentials";
+
+    // Public, no token: the server's limits (configuration.statuses.max_characters); since Mastodon 4.0.
+    public const string InstancePath = "/api/v2/instance";
+
     public const string AuthorizedApplicationsPath = "/oauth/authorized_applications";
 
     // Publishing: https://docs.joinmastodon.org/methods/statuses/#create , https://docs.joinmastodon.org/methods/media/

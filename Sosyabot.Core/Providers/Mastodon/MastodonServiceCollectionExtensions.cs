@@ -10,6 +10,8 @@ public static class MastodonServiceCollectionExtensions
     {
         services.Configure<MastodonOptions>(configuration.GetSection(MastodonOptions.Section));
         services.AddSingleton<MastodonClients>();
+        services.AddMemoryCache();
+        services.AddSingleton<MastodonServerLimits>();
         services.AddScoped<MastodonAppRegistry>();
         services.AddScoped<ISocialProvider, MastodonProvider>();
         return services;

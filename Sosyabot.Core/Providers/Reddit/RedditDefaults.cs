@@ -9,10 +9,8 @@ public static class RedditDefaults
 
     public static readonly PlatformInfo Info = new(
         Key, "Reddit", LoginType.OAuth,
-        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.Refresh | PlatformCapabilities.Polling | PlatformCapabilities.Metrics,
-        TextLimit: 40000,
         // Reddit has been seen returning a new refresh token on refresh (prawcore #115): treat it as rotating.
-        new(TimeSpan.FromHours(1), Refreshable: true, RotatingRefreshTokens: true),
+        new(TimeSpan.FromHours(1), RotatingRefreshTokens: true),
         ConnectedAppsUrl: "https://www.reddit.com/prefs/apps");
 
     public const string AuthorizationEndpoint = "https://www.reddit.com/api/v1/authorize";

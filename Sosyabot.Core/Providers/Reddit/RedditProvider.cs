@@ -8,7 +8,7 @@ using Sosyabot.Core.Providers.Http;
 
 namespace Sosyabot.Core.Providers.Reddit;
 
-public sealed class RedditProvider(ProviderApiFactory apis, IOptions<RedditOptions> options, TimeProvider clock)
+public sealed partial class RedditProvider(ProviderApiFactory apis, IOptions<RedditOptions> options, TimeProvider clock)
     : IOAuthProvider, ITokenRefresher
 {
     private RedditOptions Settings => options.Value;

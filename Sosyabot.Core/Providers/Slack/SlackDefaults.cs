@@ -7,8 +7,6 @@ public static class SlackDefaults
 
     public static readonly PlatformInfo Info = new(
         Key, "Slack", LoginType.OAuth,
-        PlatformCapabilities.Text | PlatformCapabilities.Images,
-        TextLimit: 40000,
         TokenPolicy.NeverExpires,
         ConnectedAppsUrl: "https://slack.com/apps/manage");
 }

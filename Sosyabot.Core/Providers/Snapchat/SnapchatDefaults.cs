@@ -7,8 +7,6 @@ public static class SnapchatDefaults
 
     public static readonly PlatformInfo Info = new(
         Key, "Snapchat", LoginType.OAuth,
-        PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.Refresh | PlatformCapabilities.Metrics,
-        TextLimit: 160,
-        new(TimeSpan.FromHours(1), Refreshable: true, RotatingRefreshTokens: false),
+        new(TimeSpan.FromHours(1), RotatingRefreshTokens: false),
         ConnectedAppsUrl: "https://accounts.snapchat.com/accounts/connected_apps");
 }

@@ -8,8 +8,6 @@ public static partial class TelegramDefaults
 
     public static readonly PlatformInfo Info = new(
         Key, "Telegram", LoginType.ApiToken,
-        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video,
-        TextLimit: 4096,
         TokenPolicy.NeverExpires,
         ConnectedAppsUrl: "https://t.me/BotFather")
     {

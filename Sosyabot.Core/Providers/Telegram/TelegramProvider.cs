@@ -10,7 +10,7 @@ namespace Sosyabot.Core.Providers.Telegram;
 // A bot token from @BotFather plus the channel or group it posts to. The bot must already be in the
 // chat with the right to post; that is checked here so a channel that cannot publish is never saved.
 // The token never expires (it is only regenerated in @BotFather), so there is no refresher.
-public sealed class TelegramProvider(ProviderApiFactory apis) : ICredentialsProvider
+public sealed partial class TelegramProvider(ProviderApiFactory apis) : ICredentialsProvider
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 

@@ -7,8 +7,6 @@ public static class ThreadsDefaults
 
     public static readonly PlatformInfo Info = new(
         Key, "Threads", LoginType.OAuth,
-        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.Refresh | PlatformCapabilities.Polling | PlatformCapabilities.Metrics,
-        TextLimit: 500,
-        new(TimeSpan.FromDays(60), Refreshable: true, RotatingRefreshTokens: false),
+        new(TimeSpan.FromDays(60), RotatingRefreshTokens: false),
         ConnectedAppsUrl: "https://www.instagram.com/accounts/manage_access/");
 }

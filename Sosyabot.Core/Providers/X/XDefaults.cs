@@ -8,9 +8,7 @@ public static class XDefaults
 
     public static readonly PlatformInfo Info = new(
         Key, "X", LoginType.OAuth,
-        PlatformCapabilities.Text | PlatformCapabilities.Images | PlatformCapabilities.Video | PlatformCapabilities.Refresh | PlatformCapabilities.Polling | PlatformCapabilities.Metrics,
-        TextLimit: 280,
-        new(TimeSpan.FromHours(2), Refreshable: true, RotatingRefreshTokens: true),
+        new(TimeSpan.FromHours(2), RotatingRefreshTokens: true),
         ConnectedAppsUrl: "https://x.com/settings/connected_apps");
 
     public const string AuthorizationEndpoint = "https://x.com/i/oauth2/authorize";

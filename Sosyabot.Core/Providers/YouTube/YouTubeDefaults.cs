@@ -7,8 +7,6 @@ public static class YouTubeDefaults
 
     public static readonly PlatformInfo Info = new(
         Key, "YouTube", LoginType.OAuth,
-        PlatformCapabilities.Video | PlatformCapabilities.Refresh | PlatformCapabilities.Polling | PlatformCapabilities.Metrics,
-        TextLimit: 5000,
-        new(TimeSpan.FromHours(1), Refreshable: true, RotatingRefreshTokens: false),
+        new(TimeSpan.FromHours(1), RotatingRefreshTokens: false),
         ConnectedAppsUrl: "https://myaccount.google.com/connections");
 }

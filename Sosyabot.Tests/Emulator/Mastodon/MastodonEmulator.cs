@@ -4,7 +4,8 @@ namespace Sosyabot.Tests.Emulator.Mastodon;
 
 // Two Mastodon servers, so tests can prove that everything (app registration, issuer, account ids)
 // is kept per server: a current one (4.3+, RFC 8414 metadata advertising S256) and an old one
-// (no metadata endpoint, ignores PKCE parameters, as Doorkeeper did before Mastodon 4.3).
+// (no metadata endpoint, ignores PKCE parameters, as Doorkeeper did before Mastodon 4.3; a 3.x
+// server, so no /api/v2/instance either).
 public sealed class MastodonEmulator : IPlatformEmulator
 {
     public const string CurrentOrigin = "https://mastodon.example";

@@ -27,6 +27,7 @@ public sealed partial class MastodonServerEmulator
         routes.MapPost(p + "/oauth/token", TokenAsync);
         routes.MapGet(p + "/api/v1/accounts/verify_credentials", VerifyCredentials);
         MapPublishing(routes, p);
+        MapInstance(routes, p);
     }
 
     private async Task<IResult> CreateAppAsync(HttpRequest request)

@@ -13,7 +13,6 @@ namespace Sosyabot.Tests.Emulator.Mastodon;
 // account's own, unattached and processed. Every status made is kept so tests can count them.
 public sealed partial class MastodonServerEmulator
 {
-    public const int MaxCharacters = 500;
     private static readonly string[] Visibilities = ["public", "unlisted", "private", "direct"];
 
     private readonly ConcurrentQueue<EmulatedStatus> _statuses = new();

@@ -47,6 +47,25 @@ public class ChannelRowTests(DatabaseFixture db) : ChannelsPageTestBase(db), ICl
         Assert.Null(active.QuerySelector("[data-testid=reconnect-now]"));
     }
 
+    // The row asks the registry (ITokenRefresher), as ChannelRefreshService does: they cannot disagree.
+    [Theory]
+    [InlineData("reddit", true)]
+    [InlineData("x", true)]
+    [InlineData("bluesky", true)]
+    [InlineData("mastodon", false)]
+    [InlineData("telegram", false)]
+    public async Task Refresh_is_offered_only_where_the_provider_can_refresh(string platform, bool refreshable)
+    {
+        var workspaceId = await AdminWorkspaceAsync();
+        await AddAsync(workspaceId, platform, c => c.TokenExpiresAt = DateTimeOffset.UtcNow.AddHours(1));
+        var page = RenderRows(workspaceId);
+
+        Assert.Equal(refreshable, page.FindAll("[data-testid=token-expiry]").Count == 1);
+        page.Find("[data-testid=channel-actions] button").Click();
+        Popovers.WaitForElement("[data-testid=disconnect]");
+        Assert.Equal(refreshable, Popovers.FindAll("[data-testid=refresh]").Count == 1);
+    }
+
     [Fact]
     public async Task The_row_menu_is_gone_while_the_dialog_it_opened_is_shown()
     {
