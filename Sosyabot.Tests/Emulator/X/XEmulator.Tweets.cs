@@ -48,19 +48,34 @@ public sealed partial class XEmulator
             return InvalidRequest("Your Tweet text is too long. For more information on how Twitter determines text length see https://github.com/twitter/twitter-text.");
         if (mediaIds is not null && !mediaIds.All(id => IsAttachable(id, account))) return InvalidRequest("Your media IDs are invalid.");
 
-        XTweet tweet;
+        if (Create(account, text ?? "", replyTo, mediaIds ?? []) is not { } tweet)
+            return Problem(403, replyTo is not null && !Exists(replyTo)
+                ? """{"detail":"You attempted to reply to a Tweet that is deleted or not visible to you.","type":"about:blank","title":"Forbidden","status":403}"""
+                : """{"detail":"You are not allowed to create a Tweet with duplicate content.","type":"about:blank","title":"Forbidden","status":403}""");
+        return Results.Json(new { data = new { id = tweet.Id, text = tweet.ShownText, edit_history_tweet_ids = new[] { tweet.Id } } }, statusCode: 201);
+    }
+
+    // What the account posts elsewhere (x.com, another app) while a test runs.
+    public XTweet PostAs(XAccount account, string text) => Create(account, text, null, []) ?? throw new InvalidOperationException("Duplicate text.");
+
+    // Null when the reply target is missing or the same text was already posted by this account.
+    private XTweet? Create(XAccount account, string text, string? replyTo, IReadOnlyList<string> mediaIds)
+    {
         lock (_tweetsLock)
         {
             var parent = replyTo is null ? null : _tweets.FirstOrDefault(t => t.Id == replyTo);
-            if (replyTo is not null && parent is null)
-                return Problem(403, """{"detail":"You attempted to reply to a Tweet that is deleted or not visible to you.","type":"about:blank","title":"Forbidden","status":403}""");
-            if (!string.IsNullOrEmpty(text) && _tweets.Any(t => t.AuthorId == account.Id && t.SentText == text))
-                return Problem(403, """{"detail":"You are not allowed to create a Tweet with duplicate content.","type":"about:blank","title":"Forbidden","status":403}""");
+            if (replyTo is not null && parent is null) return null;
+            if (text.Length > 0 && _tweets.Any(t => t.AuthorId == account.Id && t.SentText == text)) return null;
             var id = (++_lastTweetId).ToString(CultureInfo.InvariantCulture);
-            tweet = new XTweet(id, account.Id, text ?? "", AsShown(text ?? ""), DateTimeOffset.UtcNow, replyTo, parent?.ConversationId ?? id, mediaIds ?? []);
+            var tweet = new XTweet(id, account.Id, text, AsShown(text), DateTimeOffset.UtcNow, replyTo, parent?.ConversationId ?? id, mediaIds);
             _tweets.Add(tweet);
+            return tweet;
         }
-        return Results.Json(new { data = new { id = tweet.Id, text = tweet.ShownText, edit_history_tweet_ids = new[] { tweet.Id } } }, statusCode: 201);
+    }
+
+    private bool Exists(string tweetId)
+    {
+        lock (_tweetsLock) return _tweets.Any(t => t.Id == tweetId);
     }
 
     private IResult Timeline(HttpContext http, string userId)

@@ -57,6 +57,14 @@ public sealed partial class XEmulator : IPlatformEmulator
 
     public XAccount SignIn(XAccount account) => SignedIn = account;
 
+    // A user token as a finished consent grants it, for contract tests that call the API themselves.
+    public string IssueAccessToken(XAccount account, string scope)
+    {
+        var access = _store.IssueAccessToken(account.Id);
+        Remember(account.Id, scope, access, null);
+        return access;
+    }
+
     // A browser signing in to x.com: the auth_token and ct0 cookies it is given.
     public XWebCookies CreateWebSession(XAccount account)
     {

@@ -152,6 +152,38 @@ public class XPublisherTests(EmulatedAppFixture fixture) : IClassFixture<Emulate
     }
 
     [Fact]
+    public async Task The_resolver_pages_through_everything_the_account_posted_since_the_attempt()
+    {
+        var (account, channel) = await _x.ConnectAsync();
+        var request = Request(channel, Unique("Buried under a busy hour"));
+        // An answer that never comes: X posted it, the call ends with an empty 200 body.
+        fixture.Emulator.Inject("POST", TweetsPath, Fault.AppliedThenSilent(TimeSpan.FromMilliseconds(200)));
+        var started = DateTimeOffset.UtcNow;
+        Assert.Equal(ProviderErrorKind.Unknown, (await Assert.ThrowsAsync<ProviderException>(() => Publisher.PublishAsync(request, default))).Kind);
+        for (var i = 0; i < 150; i++) _x.X.PostAs(account, $"elsewhere {i}");
+        var mark = _x.Mark();
+
+        var found = await _x.Find<IPublishResolver>().FindAsync(request, started, default);
+
+        Assert.Equal(_x.X.TweetsOf(account)[0].Id, found?.PlatformPostId);
+        Assert.Equal(2, _x.RequestsSince(mark, "GET", $"/x-api/2/users/{account.Id}/tweets").Count);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_post_says_when_to_try_again_and_creates_nothing()
+    {
+        var (account, channel) = await _x.ConnectAsync();
+        fixture.Emulator.Inject("POST", TweetsPath,
+            new Fault(429, """{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}""", "120", ContentType: "application/problem+json"));
+
+        var limited = await Assert.ThrowsAsync<ProviderException>(() => Publisher.PublishAsync(Request(channel, Unique("Too soon")), default));
+
+        Assert.Equal(ProviderErrorKind.RateLimited, limited.Kind);
+        Assert.InRange(limited.RetryAfter!.Value, TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(121));
+        Assert.Empty(_x.X.TweetsOf(account));
+    }
+
+    [Fact]
     public async Task A_browser_session_channel_is_refused_with_a_clear_message_before_anything_is_sent()
     {
         var user = await TestUsers.CreateAsync(fixture.Factory.Services);
