@@ -67,7 +67,9 @@ public sealed partial class XEmulator
             if (replyTo is not null && parent is null) return null;
             if (text.Length > 0 && _tweets.Any(t => t.AuthorId == account.Id && t.SentText == text)) return null;
             var id = (++_lastTweetId).ToString(CultureInfo.InvariantCulture);
-            var tweet = new XTweet(id, account.Id, text, AsShown(text), DateTimeOffset.UtcNow, replyTo, parent?.ConversationId ?? id, mediaIds);
+            // X shows attached media as one more t.co link at the end of the text.
+            var shown = mediaIds.Count == 0 ? AsShown(text) : $"{AsShown(text)} https://t.co/{Guid.NewGuid().ToString("N")[..10]}".TrimStart();
+            var tweet = new XTweet(id, account.Id, text, shown, DateTimeOffset.UtcNow, replyTo, parent?.ConversationId ?? id, mediaIds);
             _tweets.Add(tweet);
             return tweet;
         }

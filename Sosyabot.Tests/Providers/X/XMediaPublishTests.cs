@@ -40,6 +40,33 @@ public class XMediaPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task Several_images_are_attached_in_order_each_with_its_own_alt_text()
+    {
+        var (account, channel) = await _x.ConnectAsync();
+
+        await Publisher.PublishAsync(Request(channel, Unique("Two dots"), media: [Png(null), Png("The second dot")]), default);
+
+        var tweet = Assert.Single(_x.X.TweetsOf(account));
+        Assert.Equal([null, "The second dot"], tweet.MediaIds.Select(id => _x.X.Upload(id)!.AltText));
+    }
+
+    [Fact]
+    public async Task An_unknown_post_with_media_is_found_although_x_shows_its_media_as_a_link()
+    {
+        var (account, channel) = await _x.ConnectAsync();
+        var request = Request(channel, Unique("Picture this"), media: Png(null));
+        fixture.Emulator.Inject("POST", TweetsPath, Emulator.Fault.AppliedThenUnavailable);
+        var started = DateTimeOffset.UtcNow;
+
+        Assert.Equal(ProviderErrorKind.Unknown, (await Assert.ThrowsAsync<ProviderException>(() => Publisher.PublishAsync(request, default))).Kind);
+        var found = await _x.Find<IPublishResolver>().FindAsync(request, started, default);
+
+        var tweet = Assert.Single(_x.X.TweetsOf(account));
+        Assert.Contains("https://t.co/", tweet.ShownText);
+        Assert.Equal(tweet.Id, found?.PlatformPostId);
+    }
+
+    [Fact]
     public async Task A_video_is_sent_in_segments_and_posted_by_the_status_check_once_processing_succeeded()
     {
         var (account, channel) = await _x.ConnectAsync();
