@@ -54,7 +54,7 @@ public sealed class XErrorInspector(TimeProvider clock) : IProviderErrorInspecto
             return new ProviderException(ProviderErrorKind.Rejected, $"{Name} refused the request: {reason}", statusCode: status);
         if (response.Status == HttpStatusCode.Forbidden && detail.Contains("duplicate content", StringComparison.OrdinalIgnoreCase))
             return new ProviderException(ProviderErrorKind.Rejected,
-                $"{Name} refused the post because this account already posted the same text ({detail}). Change the text to post it again.", statusCode: status);
+                $"{Name} refused the post because this account already posted the same text. Change the text to post it again. (X: {detail})", statusCode: status);
 
         return FirstError(response)?.Code switch
         {
