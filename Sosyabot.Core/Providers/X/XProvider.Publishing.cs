@@ -37,7 +37,7 @@ public sealed partial class XProvider : IPublisher, IPublishStatusChecker
         for (var i = 0; i < uploads.Count; i++)
             if (uploads[i].ProcessingInfo is { State: "failed", Error: var error })
                 throw new ProviderException(ProviderErrorKind.Rejected,
-                    $"X could not process {request.Part.Media[i].FileName}: {error?.Message ?? error?.Name ?? "it gave no reason"}.");
+                    $"X could not process {request.Part.Media[i].FileName}: {(error?.Message ?? error?.Name ?? "it gave no reason").TrimEnd('.')}.");
         var ids = uploads.Select(u => u.Id!).ToList();
         var waiting = uploads.Where(u => u.ProcessingInfo is { State: "pending" or "in_progress" }).ToList();
         if (waiting.Count > 0)

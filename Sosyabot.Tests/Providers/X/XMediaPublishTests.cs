@@ -97,7 +97,7 @@ public class XMediaPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emul
     {
         var (account, channel) = await _x.ConnectAsync();
         var request = Request(channel, Unique("A broken clip"), media: Mp4(64 * 1024));
-        _x.X.FailNextProcessingWith = "Unsupported video codec";
+        _x.X.FailNextProcessingWith = "Unsupported video codec.";
 
         var pending = Assert.IsType<PendingPublish>(await Publisher.PublishAsync(request, default));
         var stillProcessing = Assert.IsType<PendingPublish>(await Checker.CheckAsync(request, pending, default));
