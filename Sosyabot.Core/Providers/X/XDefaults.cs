@@ -30,4 +30,27 @@ public static class XDefaults
     // The session belongs to a browser, so the check is sent as one.
     public const string WebClientUserAgent =
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+    // Publishing through API v2 (https://docs.x.com/x-api/posts/manage-tweets/introduction).
+    public const string TweetsEndpoint = "https://api.x.com/2/tweets";
+
+    // The v2 chunked upload (https://docs.x.com/x-api/media/quickstart/media-upload-chunked); the alt
+    // text goes through /2/media/metadata.
+    public const string MediaInitializeEndpoint = "https://api.x.com/2/media/upload/initialize";
+    public const string MediaMetadataEndpoint = "https://api.x.com/2/media/metadata";
+
+    public static string MediaAppendEndpoint(string mediaId) => $"https://api.x.com/2/media/upload/{Uri.EscapeDataString(mediaId)}/append";
+
+    public static string MediaFinalizeEndpoint(string mediaId) => $"https://api.x.com/2/media/upload/{Uri.EscapeDataString(mediaId)}/finalize";
+
+    public static string MediaStatusEndpoint(string mediaId) => $"https://api.x.com/2/media/upload?command=STATUS&media_id={Uri.EscapeDataString(mediaId)}";
+
+    // The account's own posts, replies included (a thread part is a reply), newest first.
+    public static string UserTweetsEndpoint(string userId, DateTimeOffset since, string? paginationToken) =>
+        $"https://api.x.com/2/users/{Uri.EscapeDataString(userId)}/tweets?start_time={Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))}"
+        + "&max_results=100&tweet.fields=created_at,conversation_id,referenced_tweets"
+        + (paginationToken is null ? "" : $"&pagination_token={Uri.EscapeDataString(paginationToken)}");
+
+    public static string PostUrl(string? username, string postId) =>
+        $"https://x.com/{(string.IsNullOrEmpty(username) ? "i" : Uri.EscapeDataString(username))}/status/{Uri.EscapeDataString(postId)}";
 }

@@ -12,6 +12,10 @@ namespace Sosyabot.Core.Providers.X;
 // - Token endpoint: a spent, rotated-away or revoked refresh token is
 //   400 {"error":"invalid_request","error_description":"Value passed for the token was invalid."}.
 //   X says invalid_request where RFC 6749 §5.2 says invalid_grant; either way the grant is dead.
+// - v2 invalid input: 400 .../problems/invalid-request whose detail is generic ("One or more parameters
+//   to your request was invalid."); the reason is in errors[].message ("Your Tweet text is too long. …").
+// - A repeated post: 403 "You are not allowed to create a Tweet with duplicate content." After an
+//   Unknown it means the first attempt went out: the resolver finds it.
 // - v1.1 as used by the web app (cookie connect): {"errors":[{"code":32,"message":"Could not authenticate you."}]}.
 public sealed class XErrorInspector(TimeProvider clock) : IProviderErrorInspector
 {
@@ -46,7 +50,13 @@ public sealed class XErrorInspector(TimeProvider clock) : IProviderErrorInspecto
             || type.EndsWith("/problems/unsupported-authentication", StringComparison.Ordinal))
             return AppMisconfigured($"X refused the app ({detail}). An administrator must check the app's project and access level in the X developer portal.", status);
 
-        return LegacyCode(response) switch
+        if (type.EndsWith("/problems/invalid-request", StringComparison.Ordinal) && FirstError(response)?.Message is { Length: > 0 } reason)
+            return new ProviderException(ProviderErrorKind.Rejected, $"{Name} refused the request: {reason}", statusCode: status);
+        if (response.Status == HttpStatusCode.Forbidden && detail.Contains("duplicate content", StringComparison.OrdinalIgnoreCase))
+            return new ProviderException(ProviderErrorKind.Rejected,
+                $"{Name} refused the post because this account already posted the same text. Change the text to post it again. (X: {detail})", statusCode: status);
+
+        return FirstError(response)?.Code switch
         {
             32 => new ProviderException(ProviderErrorKind.Auth, $"{Name} did not accept the signed-in session ({detail}). Sign in to x.com again and reconnect.", statusCode: status),
             353 => new ProviderException(ProviderErrorKind.Auth, $"{Name} refused the ct0 cookie for this session ({detail}). Copy auth_token and ct0 again from the same browser.", statusCode: status),
@@ -65,11 +75,15 @@ public sealed class XErrorInspector(TimeProvider clock) : IProviderErrorInspecto
             ? epoch
             : null;
 
-    private static int? LegacyCode(ProviderResponse response) =>
-        response.Json is { ValueKind: JsonValueKind.Object } json
-        && json.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
-        && errors[0].ValueKind == JsonValueKind.Object
-        && errors[0].TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var value)
-            ? value
-            : null;
+    // errors[0] of a v1.1 body ({code, message}) or of a v2 problem ({message, parameters}).
+    private static (int? Code, string? Message)? FirstError(ProviderResponse response)
+    {
+        if (response.Json is not { ValueKind: JsonValueKind.Object } json
+            || !json.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array || errors.GetArrayLength() == 0
+            || errors[0] is not { ValueKind: JsonValueKind.Object } first)
+            return null;
+        int? code = first.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var value) ? value : null;
+        var message = first.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        return (code, message);
+    }
 }

@@ -12,7 +12,8 @@ namespace Sosyabot.Tests.Emulator.X;
 // cookie-authenticated verify_credentials call, with the bodies X really sends: token errors as
 // {"error":"invalid_request","error_description":"Value passed for the … was invalid."}, v2 errors as
 // problem+json, v1.1 errors as {"errors":[{"code":…,"message":…}]}. Refresh tokens are single use.
-public sealed class XEmulator : IPlatformEmulator
+// Publishing (tweets, timeline, media upload) is in XEmulator.Tweets.cs and XEmulator.Media.cs.
+public sealed partial class XEmulator : IPlatformEmulator
 {
     public const string ClientId = "x-test-client";
     public const string ClientSecret = "x-test-secret";
@@ -56,6 +57,14 @@ public sealed class XEmulator : IPlatformEmulator
 
     public XAccount SignIn(XAccount account) => SignedIn = account;
 
+    // A user token as a finished consent grants it, for contract tests that call the API themselves.
+    public string IssueAccessToken(XAccount account, string scope)
+    {
+        var access = _store.IssueAccessToken(account.Id);
+        Remember(account.Id, scope, access, null);
+        return access;
+    }
+
     // A browser signing in to x.com: the auth_token and ct0 cookies it is given.
     public XWebCookies CreateWebSession(XAccount account)
     {
@@ -78,6 +87,8 @@ public sealed class XEmulator : IPlatformEmulator
         routes.MapPost("/x-api/2/oauth2/token", (Func<HttpContext, Task<IResult>>)TokenAsync);
         routes.MapGet("/x-api/2/users/me", (HttpContext http) => Me(http));
         routes.MapGet("/x-api/1.1/account/verify_credentials.json", (HttpContext http) => VerifyCredentials(http));
+        MapTweets(routes);
+        MapMedia(routes);
     }
 
     private IResult Authorize(HttpContext http, ProviderEmulator emulator)
@@ -143,13 +154,7 @@ public sealed class XEmulator : IPlatformEmulator
 
     private IResult Me(HttpContext http)
     {
-        var header = http.Request.Headers.Authorization.ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : null;
-        if (_store.AccountOfAccessToken(token) is not { } accountId || !_accounts.TryGetValue(accountId, out var account))
-            return Problem(401, """{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}""");
-        var scopes = _scopeOfToken.GetValueOrDefault(token!, "").Split(' ');
-        if (!scopes.Contains("users.read") || !scopes.Contains("tweet.read"))
-            return Problem(403, """{"title":"Forbidden","type":"about:blank","status":403,"detail":"Forbidden"}""");
+        if (Caller(http, out var account, "users.read", "tweet.read") is { } refused) return refused;
 
         AddRateLimitHeaders(http, limit: 75);
         var fields = http.Request.Query["user.fields"].ToString().Split(',');
@@ -184,6 +189,20 @@ public sealed class XEmulator : IPlatformEmulator
             ["followers_count"] = 7,
             ["profile_image_url_https"] = account.ProfileImageUrl,
         });
+    }
+
+    // The user behind the bearer token, when the token carries every scope the endpoint needs.
+    private IResult? Caller(HttpContext http, out XAccount account, params string[] scopes)
+    {
+        account = default!;
+        var header = http.Request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : null;
+        if (_store.AccountOfAccessToken(token) is not { } accountId || !_accounts.TryGetValue(accountId, out account!))
+            return Problem(401, """{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}""");
+        var granted = _scopeOfToken.GetValueOrDefault(token!, "").Split(' ');
+        return scopes.All(granted.Contains)
+            ? null
+            : Problem(403, """{"title":"Forbidden","type":"about:blank","status":403,"detail":"Forbidden"}""");
     }
 
     private void Remember(string accountId, string scope, string access, string? refresh)

@@ -26,6 +26,7 @@ public class XErrorInspectorTests
         { "v2: app not in a project", 403, """{"client_id":"1","detail":"When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project.","registration_url":"https://developer.twitter.com/en/docs/projects/overview","title":"Client Forbidden","required_enrollment":"Appropriate Level of API Access","reason":"client-not-enrolled","type":"https://api.twitter.com/2/problems/client-forbidden"}""", [], ProviderErrorKind.AppMisconfigured, null },
         { "v2: unsupported authentication", 403, """{"title":"Unsupported Authentication","detail":"Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.","type":"https://api.twitter.com/2/problems/unsupported-authentication","status":403}""", [], ProviderErrorKind.AppMisconfigured, null },
         { "v2: duplicate post", 403, """{"detail":"You are not allowed to create a Tweet with duplicate content.","type":"about:blank","title":"Forbidden","status":403}""", [], ProviderErrorKind.Rejected, null },
+        { "v2: text too long", 400, """{"errors":[{"message":"Your Tweet text is too long. For more information on how Twitter determines text length see https://github.com/twitter/twitter-text."}],"title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.twitter.com/2/problems/invalid-request"}""", [], ProviderErrorKind.Rejected, null },
         { "v2: 503", 503, """{"title":"Service Unavailable","detail":"Service Unavailable","type":"about:blank","status":503}""", [], ProviderErrorKind.Transient, 60 },
         { "web: session signed out", 401, """{"errors":[{"code":32,"message":"Could not authenticate you."}]}""", [], ProviderErrorKind.Auth, null },
         { "web: ct0 not matching", 403, """{"errors":[{"code":353,"message":"This request requires a matching csrf cookie and header."}]}""", [], ProviderErrorKind.Auth, null },
@@ -46,6 +47,18 @@ public class XErrorInspectorTests
 
         Assert.True(kind == error?.Kind, $"{name}: expected {kind?.ToString() ?? "success"}, got {error?.Kind.ToString() ?? "success"}");
         if (retryAfterSeconds is { } seconds) Assert.Equal(TimeSpan.FromSeconds(seconds), error!.RetryAfter);
+    }
+
+    [Theory]
+    [InlineData("""{"errors":[{"parameters":{"media.media_ids":["1"]},"message":"Your media IDs are invalid."}],"title":"Invalid Request","detail":"One or more parameters to your request was invalid.","type":"https://api.twitter.com/2/problems/invalid-request"}""",
+        "X refused the request: Your media IDs are invalid.")]
+    [InlineData("""{"detail":"You are not allowed to create a Tweet with duplicate content.","type":"about:blank","title":"Forbidden","status":403}""",
+        "X refused the post because this account already posted the same text. Change the text to post it again. (X: You are not allowed to create a Tweet with duplicate content.)")]
+    public void A_refused_post_says_x_s_reason_rather_than_its_generic_detail(string body, string expected)
+    {
+        var error = new XErrorInspector(TimeProvider.System).Inspect(ProviderResponses.Create(body.Contains("duplicate") ? 403 : 400, body));
+
+        Assert.Equal(expected, error!.Message);
     }
 
     [Fact]
