@@ -10,7 +10,7 @@ namespace Sosyabot.Core.Providers.Listmonk;
 
 // An API user + token on the user's own Listmonk, and one subscriber list. Each list is its own
 // channel, so the pid is the instance address plus the list id. The credentials never expire.
-public sealed class ListmonkProvider(ProviderApiFactory apis, SafeHttpPolicy addresses) : ICredentialsProvider
+public sealed partial class ListmonkProvider(ProviderApiFactory apis, SafeHttpPolicy addresses) : ICredentialsProvider
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
