@@ -59,6 +59,7 @@ public sealed partial class ListmonkProvider : IPublisher, IPublishResolver
         var found = (page.Results ?? []).Where(c => c.Name?.EndsWith($"[{key}]", StringComparison.Ordinal) == true)
             .OrderBy(c => c.Status == "draft").FirstOrDefault();
         if (found is null) return null;
+        // Anything past draft (running, paused, cancelled, finished) was started and has mailed.
         return found.Status == "draft" ? await StartAsync(request.Channel, found.Id, ct) : Published(request.Channel, found.Id);
     }
 

@@ -14,18 +14,10 @@ namespace Sosyabot.Tests.Providers.Reddit;
 public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<EmulatedAppFixture>
 {
     private const string SubmitPath = "/reddit-oauth/api/submit";
-    private readonly OAuthConnectDriver _driver = new(fixture);
     private RedditEmulator Reddit => fixture.Emulator.Platform<RedditEmulator>();
     private IServiceProvider Services => fixture.Factory.Services;
 
-    private async Task<(ChannelContext Channel, RedditAccount Account)> ConnectAsync()
-    {
-        var user = await TestUsers.CreateAsync(Services);
-        var account = Reddit.SignIn(Reddit.CreateAccount($"u{Guid.NewGuid():N}"[..12]));
-        var result = await _driver.ConnectAsync(user, RedditDefaults.Key);
-        Assert.True(result.Succeeded);
-        return (await PublishRequests.ContextAsync(Services, result.ChannelId!.Value), account);
-    }
+    private Task<(ChannelContext Channel, RedditAccount Account)> ConnectAsync() => RedditChannels.ConnectAsync(fixture);
 
     private EmulatedSubreddit NewSubreddit(string type = "public", string submissionType = "any") =>
         Reddit.CreateSubreddit($"s{Guid.NewGuid():N}"[..16], type, submissionType);
@@ -226,6 +218,21 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
         await PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "text", Fields(other.Name, "Same title")));
 
         Assert.Null(await PublishRequests.FindAsync(Services, PublishRequests.For(channel, "text", Fields(target.Name, "Same title")), startedAt));
+    }
+
+    [Fact]
+    public async Task A_full_page_of_newer_posts_is_not_taken_as_proof_of_absence()
+    {
+        var (channel, _) = await ConnectAsync();
+        var busy = NewSubreddit();
+        var startedAt = DateTimeOffset.UtcNow;
+        for (var i = 0; i < RedditDefaults.SubmittedPageSize; i++)
+            await PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "text", Fields(busy.Name, $"Post {i}")));
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() =>
+            PublishRequests.FindAsync(Services, PublishRequests.For(channel, "text", Fields(NewSubreddit().Name, "Lost")), startedAt));
+
+        Assert.Equal(ProviderErrorKind.Transient, error.Kind);
     }
 
     [Theory]

@@ -8,16 +8,9 @@ namespace Sosyabot.Tests.Providers.Reddit;
 
 public class RedditSubredditCheckTests(EmulatedAppFixture fixture) : IClassFixture<EmulatedAppFixture>
 {
-    private readonly OAuthConnectDriver _driver = new(fixture);
     private RedditEmulator Reddit => fixture.Emulator.Platform<RedditEmulator>();
 
-    private async Task<(ChannelContext Channel, RedditAccount Account)> ConnectAsync()
-    {
-        var user = await TestUsers.CreateAsync(fixture.Factory.Services);
-        var account = Reddit.SignIn(Reddit.CreateAccount($"u{Guid.NewGuid():N}"[..12]));
-        var result = await _driver.ConnectAsync(user, RedditDefaults.Key);
-        return (await PublishRequests.ContextAsync(fixture.Factory.Services, result.ChannelId!.Value), account);
-    }
+    private Task<(ChannelContext Channel, RedditAccount Account)> ConnectAsync() => RedditChannels.ConnectAsync(fixture);
 
     private Task<SubredditCheck> CheckAsync(ChannelContext channel, string name) =>
         PublishRequests.WithAsync(fixture.Factory.Services, r => r.Find<RedditProvider>(RedditDefaults.Key)!.CheckSubredditAsync(channel, name, default));
