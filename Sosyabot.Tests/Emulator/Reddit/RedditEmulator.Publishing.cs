@@ -28,6 +28,13 @@ public sealed partial class RedditEmulator
 
     public IReadOnlyList<EmulatedRedditPost> Posts => _posts.ToList();
 
+    // While set, new image posts stay in Reddit's media pipeline: created, but not yet listed.
+    public bool HoldImagePosts { get; set; }
+
+    private readonly ConcurrentDictionary<string, bool> _processing = new();
+
+    public void FinishImageProcessing() => _processing.Clear();
+
     public IReadOnlyDictionary<string, byte[]> Uploads => _uploads;
 
     public EmulatedSubreddit CreateSubreddit(string name, string type = "public", string submissionType = "any")
@@ -78,6 +85,7 @@ public sealed partial class RedditEmulator
         }
         var post = new EmulatedRedditPost(RandomHex(7), account.Id, account.Name,
             sr.Name, kind, title, kind == "self" ? text : null, kind == "self" ? null : url, form["flair_id"].ToString() is { Length: > 0 } f ? f : null, DateTimeOffset.UtcNow);
+        if (kind == "image" && HoldImagePosts) _processing[post.Id] = true;
         _posts.Enqueue(post);
         // Media posts are finished asynchronously; the answer only says where to listen.
         if (kind == "image")
@@ -173,7 +181,7 @@ public sealed partial class RedditEmulator
         if (Authenticate(http, "history", out _) is { } denied) return denied;
         var limit = int.TryParse(http.Request.Query["limit"], out var l) ? Math.Clamp(l, 1, 100) : 25;
         var raw = http.Request.Query["raw_json"] == "1";
-        var posts = _posts.Where(p => string.Equals(p.Author, name, StringComparison.OrdinalIgnoreCase)).OrderByDescending(p => p.Created).Take(limit);
+        var posts = _posts.Where(p => string.Equals(p.Author, name, StringComparison.OrdinalIgnoreCase) && !_processing.ContainsKey(p.Id)).OrderByDescending(p => p.Created).Take(limit);
         return Results.Json(new
         {
             kind = "Listing",

@@ -1,6 +1,8 @@
 using Sosyabot.Core.Providers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Publishing;
 using Sosyabot.Core.Providers.Reddit;
@@ -83,6 +85,35 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
         Assert.Equal(PublishRequests.PngBytes, Reddit.Uploads[post.Url![(RedditEmulator.MediaBucket.Length + 1)..]]);
         var lease = QueryHelpers.ParseQuery(fixture.Emulator.RequestsTo("POST", "/reddit-oauth/api/media/asset.json").Last().Body);
         Assert.Equal(("pixel.png", "image/png"), (lease["filepath"].ToString(), lease["mimetype"].ToString()));
+    }
+
+    [Fact]
+    public async Task An_image_post_still_processing_stays_pending_and_turns_unknown_after_fifteen_minutes()
+    {
+        var (channel, _) = await ConnectAsync();
+        var sr = NewSubreddit();
+        var request = PublishRequests.For(channel, "", Fields(sr.Name, "Slow pixel"), [PublishRequests.Png()]);
+        Reddit.HoldImagePosts = true;
+        try
+        {
+            var pending = Assert.IsType<PendingPublish>(await PublishRequests.PublishAsync(Services, request));
+            await using var scope = Services.CreateAsyncScope();
+            RedditProvider Later(TimeSpan after) => new(TestApis.Factory(scope.ServiceProvider.GetRequiredService<IHttpClientFactory>()),
+                scope.ServiceProvider.GetRequiredService<IOptions<RedditOptions>>(), new FixedTimeProvider(DateTimeOffset.UtcNow + after));
+
+            var again = await Later(TimeSpan.FromMinutes(1)).CheckAsync(request, pending, default);
+            var error = await Assert.ThrowsAsync<ProviderException>(() => Later(TimeSpan.FromMinutes(16)).CheckAsync(request, pending, default));
+            Reddit.FinishImageProcessing();
+            var done = await Later(TimeSpan.FromMinutes(1)).CheckAsync(request, pending, default);
+
+            Assert.Equal(pending, again);
+            Assert.Equal(ProviderErrorKind.Unknown, error.Kind);
+            Assert.Equal(Assert.Single(PostsIn(sr)).Name, Assert.IsType<PublishedPost>(done).PlatformPostId);
+        }
+        finally
+        {
+            Reddit.HoldImagePosts = false;
+        }
     }
 
     [Fact]
