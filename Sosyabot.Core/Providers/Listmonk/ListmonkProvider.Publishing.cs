@@ -80,21 +80,24 @@ public sealed partial class ListmonkProvider : IPublisher, IPublishResolver
         var content = new StreamContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue(image.ContentType);
         var form = new MultipartFormDataContent { { content, "file", image.FileName } };
-        var media = await SendAsync<ListmonkMedia>(channel, HttpMethod.Post, "/api/media", form, ct, apis.Options.UploadTimeout);
+        // An uploaded file mails nobody: a lost answer leaves an unused library item at most, so it may be repeated.
+        var media = await SendAsync<ListmonkMedia>(channel, HttpMethod.Post, "/api/media", form, ct, apis.Options.UploadTimeout, repeatable: true);
         return media.Url is { Length: > 0 } url ? url
             : media.Uri is { Length: > 0 } path ? Instance(channel) + path
             : throw new ProviderException(ProviderErrorKind.Unknown, "Listmonk stored the image but did not say where.");
     }
 
-    private async Task<T> SendAsync<T>(ChannelContext channel, HttpMethod method, string path, HttpContent? content, CancellationToken ct, TimeSpan? timeout = null)
+    private async Task<T> SendAsync<T>(ChannelContext channel, HttpMethod method, string path, HttpContent? content, CancellationToken ct,
+        TimeSpan? timeout = null, bool repeatable = false)
     {
         var api = apis.Create(ProviderClients.UserSupplied, Info.DisplayName, new ListmonkErrorInspector(atConnect: false));
         using var request = new HttpRequestMessage(method, Instance(channel) + path) { Content = content };
+        if (repeatable) request.MarkRepeatable();
         request.Headers.Authorization = new AuthenticationHeaderValue(AuthScheme, channel.AccessToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         var json = await api.SendForJsonAsync(request, ct, timeout);
         return json.Deserialize<ListmonkEnvelope<T>>(Json) is { Data: { } data } ? data
-            : throw new ProviderException(request.Method == HttpMethod.Post ? ProviderErrorKind.Unknown : ProviderErrorKind.Transient, "Listmonk answered without the expected data.");
+            : throw new ProviderException(ProviderRequests.MayHaveSideEffects(request) ? ProviderErrorKind.Unknown : ProviderErrorKind.Transient, "Listmonk answered without the expected data.");
     }
 
     // Listmonk's search runs the query through PostgreSQL's to_tsquery, where ':' and other

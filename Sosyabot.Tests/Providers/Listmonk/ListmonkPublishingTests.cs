@@ -69,6 +69,19 @@ public class ListmonkPublishingTests(EmulatedAppFixture fixture) : IClassFixture
         Assert.Equal($"<p>Look</p>\n<p><img src=\"{Instance.MediaUrl(media)}\" alt=\"A &quot;tiny&quot; pixel\"></p>\n", Assert.Single(CampaignsWithKey(request)).Body);
     }
 
+    [Fact]
+    public async Task A_lost_image_upload_is_transient_and_no_campaign_is_created()
+    {
+        var (channel, _, _) = await ConnectAsync();
+        var request = PublishRequests.For(channel, "Look", Subject("Lost picture"), [PublishRequests.Png()]);
+        fixture.Emulator.Inject("POST", "/listmonk/api/media", Fault.AppliedThenReset);
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => PublishRequests.PublishAsync(Services, request));
+
+        Assert.Equal(ProviderErrorKind.Transient, error.Kind);
+        Assert.Empty(CampaignsWithKey(request));
+    }
+
     [Theory]
     [InlineData("", 1, "Listmonk campaigns need a subject.")]
     [InlineData("Subject", 2, "A Listmonk campaign is one message, but this post has 2 parts. Send it as a single post.")]
