@@ -24,6 +24,9 @@ public static class ListmonkDefaults
     public const string InstanceSetting = ConnectedAccount.InstanceSetting;
     public const string ListIdSetting = "list_id";
 
+    // Platform field of a post sent as a campaign.
+    public const string SubjectField = "subject";
+
     public static readonly IReadOnlyList<CredentialField> Fields =
     [
         new(InstanceField, "Listmonk address", CredentialFieldKind.Url,

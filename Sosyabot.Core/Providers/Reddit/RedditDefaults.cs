@@ -20,7 +20,32 @@ public static class RedditDefaults
     public const string MeEndpoint = "https://oauth.reddit.com/api/v1/me?raw_json=1";
 
     // Reddit splits the scope string on spaces or commas; the token response lists them space-separated.
-    public static readonly IReadOnlyList<string> Scopes = ["identity", "submit", "read"];
+    // submit: posting and media leases; read: /r/{sr}/about; history: /user/{name}/submitted, which is
+    // how an image post (answered with only a websocket) and an Unknown are found again.
+    public static readonly IReadOnlyList<string> Scopes = ["identity", "submit", "read", "history"];
+
+    // https://www.reddit.com/dev/api#POST_api_submit; with api_type=json refusals come as 200 json.errors.
+    public const string SubmitEndpoint = "https://oauth.reddit.com/api/submit";
+
+    // The media upload lease (praw Subreddit._upload_media): a presigned S3 form for one file.
+    public const string MediaAssetEndpoint = "https://oauth.reddit.com/api/media/asset.json";
+
+    public static string AboutEndpoint(string subreddit) => $"https://oauth.reddit.com/r/{Uri.EscapeDataString(subreddit)}/about?raw_json=1";
+
+    public static string SubmittedEndpoint(string username) =>
+        $"https://oauth.reddit.com/user/{Uri.EscapeDataString(username)}/submitted?sort=new&limit={SubmittedPageSize}&raw_json=1";
+
+    public const int SubmittedPageSize = 25;
+    public const string WebBase = "https://www.reddit.com";
+    public const int TitleLimit = 300;
+    public const int TextLimit = 40_000;
+
+    // Platform fields of a post on Reddit.
+    public const string SubredditField = "subreddit";
+    public const string TitleField = "title";
+    public const string FlairField = "flair_id";
+    public const string KindField = "kind";
+    public const string UrlField = "url";
 
     // "permanent" is what makes Reddit issue a refresh token; "temporary" grants die after an hour.
     public const string Duration = "permanent";

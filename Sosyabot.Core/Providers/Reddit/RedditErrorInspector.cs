@@ -72,10 +72,18 @@ public sealed partial class RedditErrorInspector : IProviderErrorInspector
                 RetryAfter.Clamp(WaitIn(message) ?? RateLimitFallback), status),
             // Reddit's answer when the bearer token no longer maps to a signed-in user.
             "USER_REQUIRED" => new ProviderException(ProviderErrorKind.Auth, $"{Name} no longer recognises this account ({message}). Reconnect the channel.", statusCode: status),
+            // Submit refusals (r2/r2/lib/errors.py), told as what to change, with Reddit's own words.
+            "SUBREDDIT_NOEXIST" or "SUBREDDIT_NOTALLOWED" or "SUBREDDIT_REQUIRED" => Refused($"check the subreddit: {message}", code, status),
+            "NO_SELFS" => Refused($"this subreddit takes no text posts ({message}); post a link or an image instead", code, status),
+            "NO_LINKS" => Refused($"this subreddit takes text posts only ({message})", code, status),
+            "TOO_LONG" or "NO_TEXT" => Refused($"{message} (in the {(field is "title" ? "title" : "text")})", code, status),
             _ => new ProviderException(ProviderErrorKind.Rejected,
                 $"{Name} refused the request: {message} ({code}{(string.IsNullOrEmpty(field) ? "" : $" on {field}")})", statusCode: status),
         };
     }
+
+    private static ProviderException Refused(string what, string code, int status) =>
+        new(ProviderErrorKind.Rejected, $"{Name} refused the post: {what}. ({code})", statusCode: status);
 
     private static JsonElement? FirstJsonError(ProviderResponse response)
     {

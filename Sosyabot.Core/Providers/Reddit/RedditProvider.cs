@@ -51,9 +51,7 @@ public sealed partial class RedditProvider(ProviderApiFactory apis, IOptions<Red
 
     public async Task<ConnectedAccount> GetAccountAsync(TokenSet tokens, string? issuer, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, RedditDefaults.MeEndpoint);
-        request.Headers.Authorization = new AuthenticationHeaderValue("bearer", tokens.AccessToken);
-        AddUserAgent(request);
+        using var request = AuthorizedRequest(HttpMethod.Get, RedditDefaults.MeEndpoint, tokens.AccessToken);
         var me = (await Api(RedditErrorInspector.Api).SendForJsonAsync(request, ct)).Deserialize<RedditMe>();
         if (me?.Id is not { Length: > 0 } id || me.Name is not { Length: > 0 } name)
             throw new ProviderException(ProviderErrorKind.Transient, "Reddit answered the profile request without an account id or name.");
@@ -104,6 +102,17 @@ public sealed partial class RedditProvider(ProviderApiFactory apis, IOptions<Red
         token.AccessToken!,
         string.IsNullOrEmpty(token.RefreshToken) ? null : token.RefreshToken,
         token.ExpiresIn is long seconds && seconds > 0 ? clock.GetUtcNow().AddSeconds(seconds) : null);
+
+    private HttpRequestMessage AuthorizedRequest(HttpMethod method, string url, ChannelContext channel) =>
+        AuthorizedRequest(method, url, channel.AccessToken);
+
+    private HttpRequestMessage AuthorizedRequest(HttpMethod method, string url, string? accessToken)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("bearer", accessToken);
+        AddUserAgent(request);
+        return request;
+    }
 
     // The User-Agent goes on as-is: Reddit's format ("sosyabot:1.0 (…)") is not a valid product token.
     private void AddUserAgent(HttpRequestMessage request) => request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);

@@ -11,7 +11,7 @@ namespace Sosyabot.Tests.Emulator.Listmonk;
 // One Listmonk: API users authenticated as knadh/listmonk internal/auth/auth.go does ("token user:token"
 // or Basic), permission checks per role, and the lists API of docs/apis/lists.md with its
 // {"data": …} / {"message": "…"} bodies.
-public sealed class ListmonkInstance(string url, string routePrefix)
+public sealed partial class ListmonkInstance(string url, string routePrefix)
 {
     public const string GetLists = "lists:get_all";
 
@@ -47,6 +47,7 @@ public sealed class ListmonkInstance(string url, string routePrefix)
         routes.MapGet($"{routePrefix}/api/lists/{{id}}", Handle(GetList));
         routes.MapGet($"{routePrefix}/api/settings", Handle(GetSettings));
         routes.MapGet($"{routePrefix}/api/health", Handle(_ => Results.Json(new { data = true })));
+        MapCampaigns(routes);
     }
 
     private IResult QueryLists(HttpContext context)

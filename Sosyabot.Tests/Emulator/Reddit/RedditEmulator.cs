@@ -11,7 +11,7 @@ namespace Sosyabot.Tests.Emulator.Reddit;
 // (r2/controllers/oauth2.py) implements them and praw-dev/prawcore's recorded cassettes show them:
 // errors from the token endpoint often arrive with HTTP 200, a refused refresh token is 400 {"error": 400},
 // and calls without a User-Agent are throttled.
-public sealed class RedditEmulator : IPlatformEmulator
+public sealed partial class RedditEmulator : IPlatformEmulator
 {
     public const string ClientId = "reddit-test-client";
     public const string ClientSecret = "reddit-test-secret";
@@ -35,6 +35,7 @@ public sealed class RedditEmulator : IPlatformEmulator
     {
         ["https://www.reddit.com"] = "reddit-www/",
         ["https://oauth.reddit.com"] = "reddit-oauth/",
+        [MediaBucket] = "reddit-s3/",
     };
 
     // The account signed in on reddit.com in the test's browser: the one the consent page authorizes.
@@ -66,6 +67,7 @@ public sealed class RedditEmulator : IPlatformEmulator
         routes.MapGet("/reddit-www/api/v1/authorize", (HttpContext http) => Authorize(http, emulator));
         routes.MapPost("/reddit-www/api/v1/access_token", (Func<HttpContext, Task<IResult>>)AccessTokenAsync);
         routes.MapGet("/reddit-oauth/api/v1/me", (HttpContext http) => Me(http));
+        MapPublishing(routes);
     }
 
     private IResult Authorize(HttpContext http, ProviderEmulator emulator)
@@ -142,22 +144,30 @@ public sealed class RedditEmulator : IPlatformEmulator
         return TokenAnswer(access, rotated, scope);
     }
 
-    private IResult Me(HttpContext http)
+    // The API's bearer check: unknown token 401, a grant without the scope 403 insufficient_scope.
+    private IResult? Authenticate(HttpContext http, string scope, out RedditAccount account)
     {
+        account = default!;
         if (MissingUserAgent(http)) return Throttled();
         var header = http.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..] : null;
-        if (_store.AccountOfAccessToken(token) is not { } accountId || !_accounts.TryGetValue(accountId, out var account))
+        if (_store.AccountOfAccessToken(token) is not { } accountId || !_accounts.TryGetValue(accountId, out account!))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer realm=\"reddit\", error=\"invalid_token\"";
             return Json(401, """{"message": "Unauthorized", "error": 401}""");
         }
-        if (!Scopes(_scopeOfToken.GetValueOrDefault(token!, "")).Contains("identity"))
+        if (!Scopes(_scopeOfToken.GetValueOrDefault(token!, "")).Contains(scope))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer realm=\"reddit\", error=\"insufficient_scope\"";
             return Json(403, """{"message": "Forbidden", "error": 403}""");
         }
         AddRateLimitHeaders(http);
+        return null;
+    }
+
+    private IResult Me(HttpContext http)
+    {
+        if (Authenticate(http, "identity", out var account) is { } denied) return denied;
         // Without raw_json=1 Reddit HTML-escapes '&' in every string it returns.
         var raw = http.Request.Query["raw_json"] == "1";
         string Text(string value) => raw ? value : value.Replace("&", "&amp;");

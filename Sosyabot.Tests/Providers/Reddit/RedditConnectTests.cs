@@ -77,7 +77,7 @@ public class RedditConnectTests(EmulatedAppFixture fixture) : IClassFixture<Emul
         Assert.Equal(RedditEmulator.ClientId, authorize["client_id"]);
         Assert.Equal("code", authorize["response_type"]);
         Assert.Equal("permanent", authorize["duration"]);
-        Assert.Equal("identity submit read", authorize["scope"]);
+        Assert.Equal("identity submit read history", authorize["scope"]);
         // Reddit has no PKCE: nothing is sent that it would ignore.
         Assert.False(authorize.ContainsKey("code_challenge"));
 

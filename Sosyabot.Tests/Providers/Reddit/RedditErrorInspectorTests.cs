@@ -53,9 +53,18 @@ public class RedditErrorInspectorTests
     public void The_reason_reddit_gives_is_kept_in_the_message()
     {
         var error = RedditErrorInspector.Api.Inspect(ProviderResponses.Create(200,
-            """{"json": {"errors": [["SUBREDDIT_NOEXIST", "that subreddit doesn't exist", "sr"]]}}"""));
+            """{"json": {"errors": [["BAD_URL", "you should check that url", "url"]]}}"""));
 
-        Assert.Equal("Reddit refused the request: that subreddit doesn't exist (SUBREDDIT_NOEXIST on sr)", error!.Message);
+        Assert.Equal("Reddit refused the request: you should check that url (BAD_URL on url)", error!.Message);
+    }
+
+    [Fact]
+    public void A_known_submit_refusal_says_where_the_problem_is()
+    {
+        var error = RedditErrorInspector.Api.Inspect(ProviderResponses.Create(200,
+            """{"json": {"errors": [["TOO_LONG", "this is too long (max: 300)", "title"]]}}"""));
+
+        Assert.Equal((ProviderErrorKind.Rejected, "Reddit refused the post: this is too long (max: 300) (in the title). (TOO_LONG)"), (error!.Kind, error.Message));
     }
 
     private static void Check(RedditErrorInspector inspector, string name, int status, string body, string[] headers, ProviderErrorKind? kind, double? retryAfterSeconds)

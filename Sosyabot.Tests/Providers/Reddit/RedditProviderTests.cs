@@ -35,7 +35,7 @@ public class RedditProviderTests
         Assert.False(authorization.UsesPkce);
         Assert.Null(authorization.Issuer);
         Assert.Equal(
-            "https://www.reddit.com/api/v1/authorize?client_id=cid&response_type=code&state=st&redirect_uri=https%3A%2F%2Fapp.example%2Fapi%2Fv1%2Fauth%2Freddit%2Fcallback&duration=permanent&scope=identity%20submit%20read",
+            "https://www.reddit.com/api/v1/authorize?client_id=cid&response_type=code&state=st&redirect_uri=https%3A%2F%2Fapp.example%2Fapi%2Fv1%2Fauth%2Freddit%2Fcallback&duration=permanent&scope=identity%20submit%20read%20history",
             authorization.AuthorizeUrl.AbsoluteUri);
     }
 
