@@ -15,5 +15,5 @@ public static class MediaStorageKeys
         && folder.Length == 32 && folder.All(char.IsAsciiHexDigitLower)
         && file.Split('.') is [var name, var extension]
         && name.Length == 32 && name.All(char.IsAsciiHexDigitLower)
-        && extension.Length is > 0 and <= 8 && extension.All(char.IsAsciiLetterLower);
+        && extension.Length is > 0 and <= 8 && extension.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c));
 }

@@ -75,7 +75,8 @@ public static class MediaEndpoints
             }
             catch (WorkspaceAccessDeniedException e)
             {
-                return e.IsMember ? Problem(e.Message, StatusCodes.Status403Forbidden) : Results.NotFound();
+                // With a body: an empty 404 would be re-executed as the HTML not-found page, which reads the POST's form.
+                return Problem(e.Message, e.IsMember ? StatusCodes.Status403Forbidden : StatusCodes.Status404NotFound);
             }
             catch (InvalidRequestException e)
             {
