@@ -1,3 +1,5 @@
+using Sosyabot.Core.Providers.Publishing;
+
 namespace Sosyabot.Core.Media;
 
 public sealed class MediaOptions
@@ -13,10 +15,10 @@ public sealed class MediaOptions
     public TimeSpan UnattachedRetention { get; set; } = TimeSpan.FromDays(1);
     public TimeSpan PublicLinkLifetime { get; set; } = TimeSpan.FromHours(24);
 
-    public long MaxBytes(Providers.Publishing.MediaKind kind) => kind switch
+    public long MaxBytes(MediaKind kind) => kind switch
     {
-        Providers.Publishing.MediaKind.Gif => GifMaxBytes,
-        Providers.Publishing.MediaKind.Video => VideoMaxBytes,
+        MediaKind.Gif => GifMaxBytes,
+        MediaKind.Video => VideoMaxBytes,
         _ => ImageMaxBytes,
     };
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Sosyabot.Core.Media;
 using Sosyabot.Tests.TestSupport;
 
 namespace Sosyabot.Tests.Core.Media;
@@ -13,6 +15,14 @@ public sealed class MediaDatabaseFixture : DatabaseFixture
     {
         var folder = Path.Combine(MediaRoot, workspaceId.ToString("N"));
         return Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : [];
+    }
+
+    public async Task<byte[]> ReadAsync(string key)
+    {
+        await using var file = await Services.GetRequiredService<IMediaStorage>().OpenAsync(key, CancellationToken.None);
+        using var copy = new MemoryStream();
+        await file.CopyToAsync(copy);
+        return copy.ToArray();
     }
 
     public override async Task DisposeAsync()

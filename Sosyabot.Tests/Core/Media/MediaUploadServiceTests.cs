@@ -33,8 +33,8 @@ public class MediaUploadServiceTests(MediaDatabaseFixture fixture) : IClassFixtu
         Assert.Equal("holiday.jpg", item.FileName);
         var stored = await fixture.Query(db => db.MediaItems.SingleAsync(m => m.Id == item.Id));
         Assert.Equal(item.StorageKey, stored.StorageKey);
-        Assert.Equal(png, await ReadAsync(item.StorageKey));
-        using var thumbnail = SKCodec.Create(new MemoryStream(await ReadAsync(item.ThumbnailKey!)));
+        Assert.Equal(png, await fixture.ReadAsync(item.StorageKey));
+        using var thumbnail = SKCodec.Create(new MemoryStream(await fixture.ReadAsync(item.ThumbnailKey!)));
         Assert.Equal((SKEncodedImageFormat.Jpeg, 320, 213), (thumbnail.EncodedFormat, thumbnail.Info.Width, thumbnail.Info.Height));
     }
 
@@ -116,15 +116,5 @@ public class MediaUploadServiceTests(MediaDatabaseFixture fixture) : IClassFixtu
         var item = await UploadAsync(editor.Id, workspaceId, new MemoryStream(TestMedia.WebPLossy(64, 48)), "a.webp");
 
         Assert.Equal((editor.Id, "image/webp"), (item.CreatedByUserId!.Value, item.ContentType));
-    }
-
-    private async Task<byte[]> ReadAsync(string key)
-    {
-        await using var scope = fixture.CreateScope();
-        var storage = (IMediaStorage)scope.ServiceProvider.GetService(typeof(IMediaStorage))!;
-        await using var file = await storage.OpenAsync(key, CancellationToken.None);
-        using var copy = new MemoryStream();
-        await file.CopyToAsync(copy);
-        return copy.ToArray();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 using Sosyabot.Core.Media;
 using Sosyabot.Core.Providers.Publishing;
@@ -34,12 +33,12 @@ public class MediaVariantServiceTests(MediaDatabaseFixture fixture) : IClassFixt
         Assert.Equal("image/jpeg", first.ContentType);
         Assert.InRange(first.Length, 1, BlueskyImageLimit);
         Assert.Equal(first, second);
-        var bytes = await ReadAsync(first.StorageKey);
+        var bytes = await fixture.ReadAsync(first.StorageKey);
         Assert.Equal(first.Length, bytes.Length);
         using var codec = SKCodec.Create(new MemoryStream(bytes));
         Assert.Equal((SKEncodedImageFormat.Jpeg, first.Width, first.Height), (codec.EncodedFormat, (int?)codec.Info.Width, (int?)codec.Info.Height));
         Assert.Equal(4.0 / 3, (double)first.Width!.Value / first.Height!.Value, 2);
-        Assert.Equal(png, await ReadAsync(item.StorageKey));
+        Assert.Equal(png, await fixture.ReadAsync(item.StorageKey));
         Assert.Single((await ReloadAsync(item)).Variants);
     }
 
@@ -79,13 +78,5 @@ public class MediaVariantServiceTests(MediaDatabaseFixture fixture) : IClassFixt
         var media = await fixture.Run<PublishMediaFactory, PublishMedia>(f => f.CreateAsync(item, null));
 
         Assert.Equal((MediaKind.Gif, "image/gif", gif.LongLength, 16, 9, "anim.gif"), (media.Kind, media.ContentType, media.Length, media.Width!.Value, media.Height!.Value, media.FileName));
-    }
-
-    private async Task<byte[]> ReadAsync(string key)
-    {
-        await using var file = await fixture.Services.GetRequiredService<IMediaStorage>().OpenAsync(key, CancellationToken.None);
-        using var copy = new MemoryStream();
-        await file.CopyToAsync(copy);
-        return copy.ToArray();
     }
 }
