@@ -2,11 +2,14 @@ namespace Sosyabot.Core.Media;
 
 // A JPEG's size is in its start-of-frame segment, after any number of APPn segments (EXIF can be
 // 64 KB), so the segments are walked by their lengths rather than searched in a fixed prefix.
+// A phone photo stored sideways with an EXIF orientation of 5 to 8 is reported upright (width and
+// height swapped), as viewers and the re-encoded copies show it.
 internal static class JpegHeaders
 {
     public static async Task<MediaDimensions> ReadAsync(Stream file, CancellationToken ct)
     {
         var buffer = new byte[9];
+        var upright = false;
         file.Position = 2;
         while (file.Position + 4 <= file.Length)
         {
@@ -24,7 +27,15 @@ internal static class JpegHeaders
             {
                 if (file.Position + 5 > file.Length) return MediaDimensions.Unknown;
                 await file.ReadExactlyAsync(buffer.AsMemory(0, 5), ct);
-                return new(buffer[3] << 8 | buffer[4], buffer[1] << 8 | buffer[2]);
+                var (width, height) = (buffer[3] << 8 | buffer[4], buffer[1] << 8 | buffer[2]);
+                return upright ? new(height, width) : new(width, height);
+            }
+            if (marker == 0xE1 && file.Position + length - 2 <= file.Length)
+            {
+                var segment = new byte[length - 2];
+                await file.ReadExactlyAsync(segment, ct);
+                upright |= ExifOrientation.SwapsSides(segment);
+                continue;
             }
             file.Position += length - 2;
         }

@@ -31,6 +31,13 @@ public class MediaProbeTests
     }
 
     [Fact]
+    public async Task A_photo_stored_sideways_reports_its_upright_size()
+    {
+        var dimensions = await Probe(TestMedia.JpegWithOrientation(640, 320, orientation: 6));
+        Assert.Equal((320, 640), (dimensions.Width, dimensions.Height));
+    }
+
+    [Fact]
     public async Task A_video_reports_its_duration_from_the_movie_header()
     {
         var dimensions = await Probe(TestMedia.Mp4(640, 360, 12.5));

@@ -39,6 +39,18 @@ public class MediaUploadServiceTests(MediaDatabaseFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_photo_stored_sideways_gets_an_upright_size_and_thumbnail()
+    {
+        var (userId, workspaceId) = await OwnerAsync();
+
+        var item = await UploadAsync(userId, workspaceId, new MemoryStream(TestMedia.JpegWithOrientation(640, 320, orientation: 6)), "phone.jpg");
+
+        Assert.Equal((320, 640), (item.Width, item.Height));
+        using var thumbnail = SKCodec.Create(new MemoryStream(await fixture.ReadAsync(item.ThumbnailKey!)));
+        Assert.Equal((160, 320), (thumbnail.Info.Width, thumbnail.Info.Height));
+    }
+
+    [Fact]
     public async Task A_PDF_is_refused_with_its_name_and_leaves_no_file_and_no_row()
     {
         var (userId, workspaceId) = await OwnerAsync();

@@ -29,6 +29,21 @@ public static class TestMedia
 
     public static byte[] Png(int width, int height, bool noise = false) => Encode(width, height, SKEncodedImageFormat.Png, noise: noise);
     public static byte[] Jpeg(int width, int height) => Encode(width, height, SKEncodedImageFormat.Jpeg);
+
+    // A JPEG whose pixels are stored as they left the sensor, with an EXIF APP1 segment telling viewers
+    // how to turn them (6: a quarter turn clockwise, as a phone held upright writes).
+    public static byte[] JpegWithOrientation(int storedWidth, int storedHeight, ushort orientation)
+    {
+        var jpeg = Jpeg(storedWidth, storedHeight);
+        byte[] exif =
+        [
+            .. "Exif\0\0"u8, .. "II"u8, 0x2A, 0, 8, 0, 0, 0, // TIFF header, little-endian, IFD0 at 8
+            1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte)orientation, (byte)(orientation >> 8), 0, 0, // one entry: Orientation, SHORT
+            0, 0, 0, 0, // no next IFD
+        ];
+        var length = exif.Length + 2;
+        return [.. jpeg[..2], 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. exif, .. jpeg[2..]];
+    }
     public static byte[] WebPLossy(int width, int height) => Encode(width, height, SKEncodedImageFormat.Webp, quality: 80);
 
     public static byte[] WebPLossless(int width, int height)
