@@ -3,7 +3,7 @@ using Sosyabot.Tests.TestSupport;
 namespace Sosyabot.Tests.Web.Endpoints;
 
 // The real app with a media folder of its own, removed afterwards.
-public sealed class MediaAppFixture : AppFixture
+public class MediaAppFixture : AppFixture
 {
     public string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), $"sosyabot-media-{Guid.NewGuid():N}");
 
