@@ -7,6 +7,8 @@ namespace Sosyabot.Core.Media;
 // re-encoded JPEG carries no EXIF and would otherwise show a portrait photo on its side.
 public static class MediaImages
 {
+    // A small file can declare a huge canvas (a decompression bomb); decoding allocates 4 bytes a pixel.
+    public const long MaxPixels = 50_000_000;
     private const int Quality = 85;
     private static readonly SKSamplingOptions Sampling = new(SKCubicResampler.Mitchell);
 
@@ -52,7 +54,7 @@ public static class MediaImages
     private static SKImage? Decode(Stream source, int? targetSize)
     {
         using var codec = SKCodec.Create(source);
-        if (codec is null) return null;
+        if (codec is null || (long)codec.Info.Width * codec.Info.Height > MaxPixels) return null;
         var info = codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Premul);
         if (targetSize is { } size && Math.Max(info.Width, info.Height) > size)
             info = info.WithSize(codec.GetScaledDimensions((float)size / Math.Max(info.Width, info.Height)));

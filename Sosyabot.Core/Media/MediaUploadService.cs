@@ -33,6 +33,9 @@ public sealed class MediaUploadService(
         try
         {
             var dimensions = await ProbeAsync(format, stored.Key, ct);
+            if (format.Kind != MediaKind.Video && (long?)dimensions.Width * dimensions.Height > MediaImages.MaxPixels)
+                throw new InvalidRequestException(
+                    $"This image is {dimensions.Width} × {dimensions.Height} pixels; the limit is {MediaImages.MaxPixels / 1_000_000} megapixels.");
             thumbnailKey = await ThumbnailAsync(format, stored.Key, workspaceId, ct);
             var item = new MediaItem
             {

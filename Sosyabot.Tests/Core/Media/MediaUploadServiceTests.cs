@@ -77,6 +77,18 @@ public class MediaUploadServiceTests(MediaDatabaseFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_image_declaring_a_huge_canvas_in_a_small_file_is_refused_before_it_is_decoded()
+    {
+        var (userId, workspaceId) = await OwnerAsync();
+
+        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() => UploadAsync(userId, workspaceId, new MemoryStream(TestMedia.Gif(60000, 60000)), "bomb.gif"));
+
+        Assert.Equal("This image is 60000 × 60000 pixels; the limit is 50 megapixels.", refused.Message);
+        Assert.Empty(fixture.FilesOf(workspaceId));
+        Assert.False(await fixture.Query(db => db.MediaItems.AnyAsync(m => m.WorkspaceId == workspaceId)));
+    }
+
+    [Fact]
     public async Task A_video_is_stored_with_its_size_and_duration_and_no_thumbnail()
     {
         var (userId, workspaceId) = await OwnerAsync();

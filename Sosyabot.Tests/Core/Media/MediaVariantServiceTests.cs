@@ -43,6 +43,21 @@ public class MediaVariantServiceTests(MediaDatabaseFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Two_publishers_asking_for_the_same_variant_at_once_end_with_one_copy()
+    {
+        var item = await UploadAsync(TestMedia.Png(1200, 900, noise: true), "race.png");
+
+        var both = await Task.WhenAll(
+            Task.Run(() => fixture.Run<MediaVariantService, MediaFile>(v => v.GetVariantAsync(item, 200_000))),
+            Task.Run(() => fixture.Run<MediaVariantService, MediaFile>(v => v.GetVariantAsync(item, 200_000))));
+
+        Assert.Equal(both[0], both[1]);
+        Assert.Single((await ReloadAsync(item)).Variants);
+        // The original, its thumbnail and one variant: a losing copy is removed.
+        Assert.Equal(3, fixture.FilesOf(item.WorkspaceId).Length);
+    }
+
+    [Fact]
     public async Task An_image_already_under_the_limit_is_sent_as_it_is()
     {
         var item = await UploadAsync(TestMedia.Png(40, 30), "small.png");
