@@ -18,18 +18,8 @@ namespace Sosyabot.Tests.Web.Endpoints;
 
 public class MediaEndpointsTests(MediaAppFixture app) : IClassFixture<MediaAppFixture>
 {
-    private static string UploadUrl(Guid workspaceId) => $"/api/v1/workspaces/{workspaceId}/media";
-
-    private static async Task<HttpResponseMessage> UploadAsync(TestAccount account, Guid workspaceId, byte[] file, string fileName, bool withToken = true)
-    {
-        using var form = new MultipartFormDataContent();
-        var part = new ByteArrayContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(part, "file", fileName);
-        using var request = new HttpRequestMessage(HttpMethod.Post, UploadUrl(workspaceId)) { Content = form };
-        if (withToken) request.Headers.Add("RequestVerificationToken", await account.Client.AntiforgeryTokenAsync("/account/login"));
-        return await account.Client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(TestAccount account, Guid workspaceId, byte[] file, string fileName, bool withToken = true) =>
+        MediaUploadRequests.PostAsync(account.Client, workspaceId, new ByteArrayContent(file), fileName, withToken);
 
     private async Task<Guid> UserIdAsync(TestAccount account)
     {

@@ -15,14 +15,9 @@ public class MediaUploadOverKestrelTests(KestrelMediaAppFixture app) : IClassFix
         using var account = await TestAccount.RegisterAsync(app);
         const long length = 40L * 1024 * 1024;
         var video = new ProducingStream(TestMedia.Mp4(1920, 1080, 30), length);
-        using var form = new MultipartFormDataContent();
-        var part = new StreamContent(video);
-        part.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
-        form.Add(part, "file", "long.mp4");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/workspaces/{account.PersonalWorkspaceId}/media") { Content = form };
-        request.Headers.Add("RequestVerificationToken", await account.Client.AntiforgeryTokenAsync("/account/login"));
+        var part = new StreamContent(video) { Headers = { ContentType = new MediaTypeHeaderValue("video/mp4") } };
 
-        var response = await account.Client.SendAsync(request);
+        var response = await MediaUploadRequests.PostAsync(account.Client, account.PersonalWorkspaceId, part, "long.mp4");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
