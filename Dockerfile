@@ -22,6 +22,8 @@ RUN apt-get update \
 # The data-protection certificate is created here on first start. A named volume mounted on /keys
 # starts as a copy of this directory, so it must already belong to the non-root user.
 RUN mkdir /keys && chown "$APP_UID:$APP_UID" /keys
+# Uploaded media, the same way: a named volume on /media starts as a copy of this directory.
+RUN mkdir /media && chown "$APP_UID:$APP_UID" /media
 
 WORKDIR /app
 COPY --from=build /app ./
@@ -29,7 +31,8 @@ COPY --from=build /app ./
 # ASPNETCORE_URLS replaces the image's ASPNETCORE_HTTP_PORTS; emptying the latter avoids a start-up warning.
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_HTTP_PORTS= \
-    DataProtection__CertificatePath=/keys/dataprotection.pfx
+    DataProtection__CertificatePath=/keys/dataprotection.pfx \
+    Media__Root=/media
 
 # The image's built-in non-root user "app".
 USER $APP_UID

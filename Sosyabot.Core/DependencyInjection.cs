@@ -6,6 +6,7 @@ using Sosyabot.Core.Accounts;
 using Sosyabot.Core.Admin;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Data;
+using Sosyabot.Core.Media;
 using Sosyabot.Core.Net;
 using Sosyabot.Core.Providers;
 using Sosyabot.Core.Publishing.Validation;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddSosyabotProviders(configuration);
         services.AddSosyabotChannels();
         services.AddPublishingValidation();
+        services.AddMedia(configuration);
 
         services.AddScoped<WorkspaceAccess>();
         services.AddScoped<WorkspaceService>();

@@ -17,6 +17,7 @@ app.UseSosyabotPipeline();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapOAuthEndpoints();
+app.MapMedia();
 // The whole policy, frame-ancestors 'none' included, comes from UseSecurityHeaders; Blazor's own second
 // header ("frame-ancestors 'self'") is switched off.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

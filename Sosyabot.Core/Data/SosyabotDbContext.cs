@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Connections;
+using Sosyabot.Core.Media;
 using Sosyabot.Core.Posts;
 using Sosyabot.Core.Providers;
 using Sosyabot.Core.Settings;
@@ -27,6 +28,7 @@ public class SosyabotDbContext(DbContextOptions<SosyabotDbContext> options)
     public DbSet<PlatformAppRegistration> PlatformAppRegistrations => Set<PlatformAppRegistration>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
+using Sosyabot.Core.Media.Jobs;
 using Sosyabot.Core.Scheduling.Jobs;
 
 namespace Sosyabot.Core.Scheduling;
@@ -21,17 +22,23 @@ public static class SchedulingServiceCollectionExtensions
                 s.UseClustering();
                 s.ProvisionSchema();
             });
-            q.AddJob<PurgeExpiredOAuthStatesJob>(j => j.WithIdentity(PurgeExpiredOAuthStatesJob.Key).StoreDurably());
-            q.AddTrigger(t => t
-                .ForJob(PurgeExpiredOAuthStatesJob.Key)
-                .WithIdentity("purge-expired-oauth-states-trigger")
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(options.PurgeOAuthStatesInterval).RepeatForever()
-                    // After downtime: one run, not a catch-up burst.
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddRepeatingJob<PurgeExpiredOAuthStatesJob>(PurgeExpiredOAuthStatesJob.Key, options.PurgeOAuthStatesInterval);
+            q.AddRepeatingJob<PurgeUnattachedMediaJob>(PurgeUnattachedMediaJob.Key, options.PurgeMediaInterval);
         });
         if (options.Enabled)
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
+    }
+
+    private static void AddRepeatingJob<TJob>(this IQuartzBuilder q, JobKey key, TimeSpan interval) where TJob : IJob
+    {
+        q.AddJob<TJob>(j => j.WithIdentity(key).StoreDurably());
+        q.AddTrigger(t => t
+            .ForJob(key)
+            .WithIdentity($"{key.Name}-trigger")
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()
+                // After downtime: one run, not a catch-up burst.
+                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
     }
 }

@@ -12,7 +12,7 @@ public class AppFixture : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     public SosyabotAppFactory Factory { get; private set; } = default!;
 
-    public HttpClient CreateClient() =>
+    public virtual HttpClient CreateClient() =>
         Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     // The hosted service starts Quartz once the app has started, a moment after the host is up.

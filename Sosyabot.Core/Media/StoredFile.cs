@@ -1,0 +1,3 @@
+namespace Sosyabot.Core.Media;
+
+public sealed record StoredFile(string Key, long Length, string Sha256);
