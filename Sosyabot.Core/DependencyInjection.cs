@@ -8,6 +8,7 @@ using Sosyabot.Core.Channels;
 using Sosyabot.Core.Data;
 using Sosyabot.Core.Net;
 using Sosyabot.Core.Providers;
+using Sosyabot.Core.Publishing;
 using Sosyabot.Core.Scheduling;
 using Sosyabot.Core.Secrets;
 using Sosyabot.Core.Workspaces;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         services.AddSafeHttpClient(configuration);
         services.AddSosyabotProviders(configuration);
         services.AddSosyabotChannels();
+        services.AddSosyabotPublishing(configuration);
 
         services.AddScoped<WorkspaceAccess>();
         services.AddScoped<WorkspaceService>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
+using Sosyabot.Core.Publishing;
 using Sosyabot.Core.Scheduling.Jobs;
 
 namespace Sosyabot.Core.Scheduling;
@@ -29,6 +30,7 @@ public static class SchedulingServiceCollectionExtensions
                 .WithSimpleSchedule(s => s.WithInterval(options.PurgeOAuthStatesInterval).RepeatForever()
                     // After downtime: one run, not a catch-up burst.
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddPublishingJobs(configuration);
         });
         if (options.Enabled)
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -10,7 +10,7 @@ namespace Sosyabot.Core.Providers.Telegram;
 // A bot token from @BotFather plus the channel or group it posts to. The bot must already be in the
 // chat with the right to post; that is checked here so a channel that cannot publish is never saved.
 // The token never expires (it is only regenerated in @BotFather), so there is no refresher.
-public sealed class TelegramProvider(ProviderApiFactory apis) : ICredentialsProvider
+public sealed partial class TelegramProvider(ProviderApiFactory apis) : ICredentialsProvider
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -88,10 +88,12 @@ public sealed class TelegramProvider(ProviderApiFactory apis) : ICredentialsProv
         if (problem is not null) throw new ProviderException(ProviderErrorKind.Rejected, problem);
     }
 
-    private static async Task<T> CallAsync<T>(ProviderApi api, string token, string method, Dictionary<string, object> parameters, CancellationToken ct)
+    // Connecting only reads (getMe, getChat, getChatMember), through POST as the Bot API likes.
+    private static Task<T> CallAsync<T>(ProviderApi api, string token, string method, Dictionary<string, object> parameters, CancellationToken ct) =>
+        SendAsync<T>(api, new HttpRequestMessage(HttpMethod.Post, $"{ApiBase}/bot{token}/{method}") { Content = JsonContent.Create(parameters) }.MarkRepeatable(), method, ct);
+
+    private static async Task<T> SendAsync<T>(ProviderApi api, HttpRequestMessage request, string method, CancellationToken ct)
     {
-        // Connecting only reads (getMe, getChat, getChatMember), through POST as the Bot API likes.
-        var request = new HttpRequestMessage(HttpMethod.Post, $"{ApiBase}/bot{token}/{method}") { Content = JsonContent.Create(parameters) }.MarkRepeatable();
         var json = await api.SendForJsonAsync(request, ct);
         TelegramResponse<T>? answer = null;
         try
@@ -104,6 +106,8 @@ public sealed class TelegramProvider(ProviderApiFactory apis) : ICredentialsProv
         }
         return answer is { Ok: true, Result: { } result }
             ? result
-            : throw new ProviderException(ProviderErrorKind.Transient, $"Telegram answered {method} without a result. Try again in a few minutes.");
+            // A sendMessage answered this way did reach Telegram: whether it posted is not known.
+            : throw new ProviderException(ProviderRequests.MayHaveSideEffects(request) ? ProviderErrorKind.Unknown : ProviderErrorKind.Transient,
+                $"Telegram answered {method} without a result. Try again in a few minutes.");
     }
 }
