@@ -181,8 +181,5 @@ public class PublishingEngineTelegramTests(PublishingFixture fixture) : IClassFi
         Assert.Equal(PostTargetStatus.Published, saved.Status);
         Assert.Equal(2, saved.Attempts);
         Assert.Single(target.Chat.Messages);
-        Assert.Equal(PostTargetStatus.Published, saved.Status);
-        Assert.Equal(2, saved.Attempts);
-        Assert.Single(target.Chat.Messages);
     }
 }
