@@ -182,4 +182,32 @@ public class PublishingEngineTelegramTests(PublishingFixture fixture) : IClassFi
         Assert.Equal(2, saved.Attempts);
         Assert.Single(target.Chat.Messages);
     }
+
+    [Fact]
+    public async Task A_thread_interrupted_by_flood_control_resumes_after_its_last_confirmed_part()
+    {
+        var user = await TestUsers.CreateAsync(fixture.Services);
+        var target = await fixture.ConnectAsync(user);
+        target.Chat.FloodWaitAfter(afterMessages: 1, seconds: 5);
+        var thread = new PostContent([PostPart.Of("1/3"), PostPart.Of("2/3"), PostPart.Of("3/3")]);
+
+        var postId = await fixture.PostAsync(user, thread, PostSchedule.Now, target);
+        await fixture.RunAsync(postId);
+        var halfway = await fixture.TargetAsync(postId, target);
+        Assert.Equal(PostTargetStatus.Scheduled, halfway.Status);
+        Assert.Equal(0, Assert.Single(halfway.Progress).Index);
+
+        fixture.Clock.Advance(TimeSpan.FromSeconds(6));
+        await fixture.RunAsync(postId);
+
+        var messages = target.Chat.Messages;
+        Assert.Equal(["1/3", "2/3", "3/3"], messages.Select(m => m.Text));
+        Assert.Equal([null, messages[0].MessageId, messages[1].MessageId], messages.Select(m => m.ReplyTo));
+        var saved = await fixture.TargetAsync(postId, target);
+        Assert.Equal(PostTargetStatus.Published, saved.Status);
+        Assert.Equal(messages[0].MessageId.ToString(), saved.PlatformPostId);
+        Assert.Equal(3, saved.Progress.Count);
+        // Part 1 once, part 2 twice (refused, then sent), part 3 once.
+        Assert.Equal(4, fixture.Sends(target));
+    }
 }

@@ -159,6 +159,7 @@ public sealed class TelegramEmulator : IPlatformEmulator
         var (chat, error) = Visible(bot, parameters);
         if (chat is null) return error!.Value;
         if (PostingRefusal(chat, chat.Members.GetValueOrDefault(bot.Id)) is { } refusal) return refusal;
+        if (chat.TakeFloodWait() is { } wait) return FloodWait(wait);
         var text = parameters.GetValueOrDefault("text") ?? "";
         if (text.Trim().Length == 0) return Error(400, "Bad Request: message text is empty");
         if (text.Length > 4096) return Error(400, "Bad Request: message is too long");
@@ -234,6 +235,14 @@ public sealed class TelegramEmulator : IPlatformEmulator
         return chat;
     }
 
+    // Flood control as Telegram answers it (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this).
+    private static (int, JsonObject) FloodWait(int seconds)
+    {
+        var (status, body) = Error(429, $"Too Many Requests: retry after {seconds}");
+        body["parameters"] = new JsonObject { ["retry_after"] = seconds };
+        return (status, body);
+    }
+
     private static (int, JsonObject) Ok(JsonNode result) => (200, new JsonObject { ["ok"] = true, ["result"] = result });
 
     public static (int, JsonObject) Error(int code, string description) =>
@@ -259,7 +268,24 @@ public sealed record EmulatedTelegramChat(long Id, string Type, string Title, st
     private long _lastMessageId;
     private readonly ConcurrentQueue<EmulatedTelegramMessage> _messages = new();
 
+    private int _floodAfter = -1;
+    private int _floodSeconds;
+
     public IReadOnlyList<EmulatedTelegramMessage> Messages => _messages.ToList();
+
+    // The next send once the chat holds `afterMessages` messages is refused once with a flood wait.
+    public void FloodWaitAfter(int afterMessages, int seconds)
+    {
+        _floodSeconds = seconds;
+        Volatile.Write(ref _floodAfter, afterMessages);
+    }
+
+    public int? TakeFloodWait()
+    {
+        var after = Volatile.Read(ref _floodAfter);
+        if (after < 0 || _messages.Count < after || Interlocked.CompareExchange(ref _floodAfter, -1, after) != after) return null;
+        return _floodSeconds;
+    }
 
     public EmulatedTelegramMessage Add(string text, bool silent, long? replyTo)
     {
