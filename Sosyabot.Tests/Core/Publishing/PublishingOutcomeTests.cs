@@ -26,10 +26,12 @@ public class PublishingOutcomeTests(PublishingOutcomeTests.Fixture fixture) : IC
 
     private ScriptedPlatform Platform => fixture.Platform;
 
-    private async Task<Guid> PostAsync(PostContent? content = null)
+    private async Task<Guid> PostAsync(PostContent? content = null, DateTimeOffset? tokenExpiresAt = null)
     {
         var user = await TestUsers.CreateAsync(fixture.Services);
         var channel = await fixture.Query(db => db.AddChannelAsync(user.WorkspaceId, ScriptedPlatform.Key));
+        if (tokenExpiresAt is not null)
+            await fixture.Query(db => db.Channels.Where(c => c.Id == channel.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.TokenExpiresAt, tokenExpiresAt)));
         return await fixture.Run<PostService, Guid>(s => s.CreateAsync(user.Id, user.WorkspaceId, content ?? PostContent.Text("Scripted"), [channel.Id], PostSchedule.Now));
     }
 
@@ -167,5 +169,36 @@ public class PublishingOutcomeTests(PublishingOutcomeTests.Fixture fixture) : IC
         Assert.Equal(PostTargetStatus.Failed, saved.Status);
         Assert.Equal("The media store is unavailable, so this post's media cannot be sent.", saved.LastError);
         Assert.DoesNotContain(Platform.Published, r => r.IdempotencyKey.StartsWith(saved.IdempotencyKey.ToString("N")));
+    }
+
+    [Fact]
+    public async Task A_token_about_to_expire_is_refreshed_before_sending_and_the_new_one_is_used()
+    {
+        Platform.OnRefresh(() => new TokenSet("fresh-access", null, DateTimeOffset.UtcNow.AddHours(2)));
+        var postId = await PostAsync(tokenExpiresAt: fixture.Clock.GetUtcNow().AddMinutes(2));
+
+        await fixture.RunAsync(postId);
+
+        var saved = await TargetAsync(postId);
+        Assert.Equal(PostTargetStatus.Published, saved.Status);
+        var sent = Platform.Published.Last(r => r.IdempotencyKey.StartsWith(saved.IdempotencyKey.ToString("N")));
+        Assert.Equal("fresh-access", sent.Channel.AccessToken);
+    }
+
+    [Fact]
+    public async Task A_refresh_the_platform_refuses_fails_the_target_with_reconnect_and_sends_nothing()
+    {
+        Platform.OnRefresh(() => throw new ProviderException(ProviderErrorKind.Auth, "Scripted revoked the grant."));
+        var postId = await PostAsync(tokenExpiresAt: fixture.Clock.GetUtcNow().AddMinutes(2));
+
+        await fixture.RunAsync(postId);
+
+        var saved = await TargetAsync(postId);
+        Assert.Equal(PostTargetStatus.Failed, saved.Status);
+        Assert.Equal(ProviderErrorKind.Auth, saved.LastErrorKind);
+        Assert.Equal("Scripted revoked the grant. Reconnect this channel, then retry.", saved.LastError);
+        Assert.DoesNotContain(Platform.Published, r => r.IdempotencyKey.StartsWith(saved.IdempotencyKey.ToString("N")));
+        var channel = await fixture.Query(db => db.Channels.AsNoTracking().SingleAsync(c => c.Id == saved.ChannelId));
+        Assert.Equal(Sosyabot.Core.Channels.ChannelStatus.NeedsReconnect, channel.Status);
     }
 }
