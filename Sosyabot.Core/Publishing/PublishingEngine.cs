@@ -10,8 +10,6 @@ namespace Sosyabot.Core.Publishing;
 // threads at once: the database claim decides which one publishes a target, Quartz only wakes it.
 public sealed partial class PublishingEngine(IServiceScopeFactory scopes, PublishingNode node, IOptions<PublishingOptions> options, ILogger<PublishingEngine> logger)
 {
-    public string NodeId => node.Id;
-
     // Publishes the due targets (of one post, or all), several channels at a time. Returns how many it handled.
     public async Task<int> RunAsync(Guid? postId, CancellationToken ct)
     {

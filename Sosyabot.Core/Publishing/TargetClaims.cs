@@ -8,7 +8,7 @@ namespace Sosyabot.Core.Publishing;
 // made before any call to a platform; rows another node is claiming are skipped, never waited for.
 public sealed class TargetClaims(SosyabotDbContext db, IOptions<PublishingOptions> options, TimeProvider clock)
 {
-    private sealed record ClaimRow(Guid Id, Guid ChannelId, string Platform);
+    private sealed record ClaimRow(Guid Id, Guid ChannelId, Guid PostId, string Platform);
 
     // The next due target (of one post, or any), on a channel with no target in flight and whose pace
     // allows another post. Locking the channel row too and moving its pace forward makes a second
@@ -40,12 +40,13 @@ public sealed class TargetClaims(SosyabotDbContext db, IOptions<PublishingOption
                 attempt_started_at = CASE WHEN t.status = 'Waiting' THEN t.attempt_started_at ELSE {now} END,
                 next_attempt_at = NULL, updated_at = {now}
             FROM next WHERE t.id = next.id
-            RETURNING t.id, t.channel_id, t.platform
+            RETURNING t.id, t.channel_id, t.post_id, t.platform
             """).ToListAsync(ct);
         if (rows.Count == 0) return null;
         var claimed = rows[0];
         var pacedUntil = now + PublishPacing.For(claimed.Platform, options.Value);
         await db.Database.ExecuteSqlAsync($"UPDATE channels SET publish_paced_until = {pacedUntil} WHERE id = {claimed.ChannelId}", ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE posts SET status = 'Publishing' WHERE id = {claimed.PostId} AND status = 'Scheduled'", ct);
         await tx.CommitAsync(ct);
         return new ClaimedTarget(claimed.Id, owner);
     }
