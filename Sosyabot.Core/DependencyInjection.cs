@@ -9,6 +9,7 @@ using Sosyabot.Core.Data;
 using Sosyabot.Core.Media;
 using Sosyabot.Core.Net;
 using Sosyabot.Core.Providers;
+using Sosyabot.Core.Publishing;
 using Sosyabot.Core.Publishing.Validation;
 using Sosyabot.Core.Scheduling;
 using Sosyabot.Core.Secrets;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddSafeHttpClient(configuration);
         services.AddSosyabotProviders(configuration);
         services.AddSosyabotChannels();
+        services.AddSosyabotPublishing(configuration);
         services.AddPublishingValidation();
         services.AddMedia(configuration);
 

@@ -29,6 +29,8 @@ public class Channel
     public bool CanBeSource { get; set; }
     public string? PollCursor { get; set; }
     public JsonObject Settings { get; set; } = [];
+    // Set by each publishing claim: the next target of this channel waits until then (platform pace).
+    public DateTimeOffset? PublishPacedUntil { get; set; }
     public DateTimeOffset ConnectedAt { get; set; }
     public Guid? ConnectedByUserId { get; set; }
 }

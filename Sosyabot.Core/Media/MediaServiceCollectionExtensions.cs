@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Sosyabot.Core.Publishing;
 
 namespace Sosyabot.Core.Media;
 
@@ -15,6 +16,7 @@ public static class MediaServiceCollectionExtensions
         services.AddScoped<MediaVariantService>();
         services.AddScoped<MediaCleanupService>();
         services.AddScoped<PublishMediaFactory>();
+        services.AddScoped<IPublishMediaSource, StoredPublishMedia>();
         return services;
     }
 }

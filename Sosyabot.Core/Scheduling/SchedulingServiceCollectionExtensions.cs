@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Sosyabot.Core.Media.Jobs;
+using Sosyabot.Core.Publishing;
 using Sosyabot.Core.Scheduling.Jobs;
 
 namespace Sosyabot.Core.Scheduling;
@@ -24,6 +25,7 @@ public static class SchedulingServiceCollectionExtensions
             });
             q.AddRepeatingJob<PurgeExpiredOAuthStatesJob>(PurgeExpiredOAuthStatesJob.Key, options.PurgeOAuthStatesInterval);
             q.AddRepeatingJob<PurgeUnattachedMediaJob>(PurgeUnattachedMediaJob.Key, options.PurgeMediaInterval);
+            q.AddPublishingJobs(configuration);
         });
         if (options.Enabled)
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -29,9 +29,9 @@ public static class ChannelBuilder
     public static async Task<Post> AddScheduledPostAsync(this SosyabotDbContext db, Guid workspaceId, params Channel[] targets)
     {
         var now = DateTimeOffset.UtcNow;
-        var post = new Post { WorkspaceId = workspaceId, Text = "hello", Status = PostStatus.Scheduled, ScheduledAt = now.AddHours(1), CreatedAt = now, UpdatedAt = now };
+        var post = new Post { WorkspaceId = workspaceId, Parts = [PostPart.Of("hello")], Status = PostStatus.Scheduled, ScheduledAt = now.AddHours(1), CreatedAt = now, UpdatedAt = now };
         foreach (var channel in targets)
-            post.Targets.Add(new PostTarget { ChannelId = channel.Id, Platform = channel.Platform, Status = PostTargetStatus.Scheduled, UpdatedAt = now });
+            post.Targets.Add(new PostTarget { ChannelId = channel.Id, Platform = channel.Platform, Status = PostTargetStatus.Scheduled, DueAt = post.ScheduledAt, UpdatedAt = now });
         db.Posts.Add(post);
         await db.SaveChangesAsync();
         return post;

@@ -38,19 +38,26 @@ public class DatabaseFixture : IAsyncLifetime
         return await query(db);
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _server = await PostgresServer.GetAsync();
         ConnectionString = await _server.CreateDatabaseAsync();
+        _services = BuildServices();
+    }
+
+    // The fixture's services; changed: settings that differ (a second "node" configured otherwise).
+    public ServiceProvider BuildServices(IReadOnlyDictionary<string, string?>? changed = null)
+    {
         var settings = Settings(ConnectionString);
         AddSettings(settings);
+        foreach (var (key, value) in changed ?? new Dictionary<string, string?>()) settings[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSosyabotCore(configuration);
         services.AddSosyabotIdentity();
         ConfigureServices(services);
-        _services = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
     }
 
     protected virtual void AddSettings(IDictionary<string, string?> settings)

@@ -275,6 +275,10 @@ namespace Sosyabot.Migrations
                         .HasColumnType("text")
                         .HasColumnName("poll_cursor");
 
+                    b.Property<DateTimeOffset?>("PublishPacedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("publish_paced_until");
+
                     b.Property<string>("RefreshTokenCipher")
                         .HasColumnType("text")
                         .HasColumnName("refresh_token_cipher");
@@ -566,6 +570,20 @@ namespace Sosyabot.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("created_by_user_id");
 
+                    b.Property<string>("Parts")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parts")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
+                    b.Property<JsonObject>("PlatformFields")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("platform_fields")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<DateTimeOffset?>("ScheduledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("scheduled_at");
@@ -575,11 +593,6 @@ namespace Sosyabot.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("text");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -611,6 +624,10 @@ namespace Sosyabot.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AttemptStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempt_started_at");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
@@ -618,6 +635,10 @@ namespace Sosyabot.Migrations
                     b.Property<Guid?>("ChannelId")
                         .HasColumnType("uuid")
                         .HasColumnName("channel_id");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
 
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("uuid")
@@ -628,13 +649,36 @@ namespace Sosyabot.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("last_error");
 
+                    b.Property<string>("LastErrorKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("last_error_kind");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
                     b.Property<DateTimeOffset?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
-                    b.Property<string>("OverrideText")
-                        .HasColumnType("text")
-                        .HasColumnName("override_text");
+                    b.Property<JsonObject>("OverrideFields")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("override_fields");
+
+                    b.Property<string>("OverrideParts")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("override_parts");
+
+                    b.Property<string>("PendingHandle")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("pending_handle");
 
                     b.Property<string>("Platform")
                         .IsRequired()
@@ -656,6 +700,13 @@ namespace Sosyabot.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("post_id");
 
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("progress")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -675,6 +726,9 @@ namespace Sosyabot.Migrations
                     b.HasIndex("PostId", "ChannelId")
                         .IsUnique()
                         .HasDatabaseName("ix_post_targets_post_id_channel_id");
+
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_post_targets_status_due_at");
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_post_targets_status_next_attempt_at");
@@ -899,6 +953,12 @@ namespace Sosyabot.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<TimeSpan>("LatenessWindow")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("interval")
+                        .HasDefaultValue(new TimeSpan(0, 1, 0, 0, 0))
+                        .HasColumnName("lateness_window");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -13,8 +13,15 @@ internal sealed class PostTargetConfiguration : IEntityTypeConfiguration<PostTar
         builder.Property(t => t.LastError).HasMaxLength(2000);
         builder.Property(t => t.PlatformPostId).HasMaxLength(512);
         builder.Property(t => t.PlatformPostUrl).HasMaxLength(2048);
+        builder.Property(t => t.LeaseOwner).HasMaxLength(200);
+        builder.Property(t => t.PendingHandle).HasMaxLength(2000);
+        builder.Property(t => t.OverrideParts).HasJsonbConversion();
+        builder.Property(t => t.OverrideFields).HasColumnType("jsonb");
+        builder.Property(t => t.Progress).HasJsonbConversion().HasDefaultValueSql("'[]'::jsonb");
         // A double-clicked "post" cannot create a second target for the same channel.
         builder.HasIndex(t => new { t.PostId, t.ChannelId }).IsUnique();
+        // What the claim and the sweep look for: due work, by status.
+        builder.HasIndex(t => new { t.Status, t.DueAt });
         builder.HasIndex(t => new { t.Status, t.NextAttemptAt });
         builder.HasOne<Channel>().WithMany().HasForeignKey(t => t.ChannelId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -10,6 +10,8 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
     {
         builder.Property(w => w.Name).HasMaxLength(100);
         builder.Property(w => w.TimeZone).HasMaxLength(64);
+        // Existing workspaces get the same default as new ones.
+        builder.Property(w => w.LatenessWindow).HasDefaultValue(TimeSpan.FromHours(1));
         builder.HasMany(w => w.Members).WithOne(m => m.Workspace).HasForeignKey(m => m.WorkspaceId);
     }
 }

@@ -14,3 +14,5 @@ internal sealed record TelegramChatPhoto(string? SmallFileId, string? BigFileId)
 internal sealed record TelegramChatPermissions(bool? CanSendMessages);
 
 internal sealed record TelegramChatMember(string? Status, TelegramUser? User, bool? CanPostMessages, bool? CanSendMessages, bool? IsMember);
+
+internal sealed record TelegramMessage(long MessageId, TelegramChat? Chat);

@@ -18,6 +18,9 @@ public static partial class TelegramDefaults
     // Every method is https://api.telegram.org/bot<token>/<method> (https://core.telegram.org/bots/api#making-requests).
     public const string ApiBase = "https://api.telegram.org";
 
+    // "Avoid sending more than one message per second" to one chat (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this).
+    public static readonly TimeSpan PublishInterval = TimeSpan.FromSeconds(1);
+
     public const string BotTokenField = "bot_token";
     public const string ChatField = "chat";
 

@@ -36,6 +36,8 @@ public sealed class TelegramErrorInspector(bool atConnect) : IProviderErrorInspe
             403 => Needs($"{Name} refused: {description}. Add the bot to the channel or group as an administrator, then connect again.", code),
             400 when description.Contains("chat not found", StringComparison.OrdinalIgnoreCase) =>
                 Needs($"{Name} cannot find that chat. Check the @username or numeric id, and add the bot to the chat first: private channels are only visible to their members.", code),
+            // A failed sendMessage may still have posted: only a read is safe to call Transient.
+            >= 500 when response.MayHaveApplied => new ProviderException(ProviderErrorKind.Unknown, $"{Name} had trouble ({description}) and may or may not have posted the message.", statusCode: code),
             >= 500 => new ProviderException(ProviderErrorKind.Transient, $"{Name} is having trouble ({description}). Try again in a few minutes.", statusCode: code),
             _ => Rejected($"{Name} refused the request: {description}", code),
         };

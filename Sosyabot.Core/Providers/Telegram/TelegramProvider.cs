@@ -88,10 +88,12 @@ public sealed partial class TelegramProvider(ProviderApiFactory apis) : ICredent
         if (problem is not null) throw new ProviderException(ProviderErrorKind.Rejected, problem);
     }
 
-    private static async Task<T> CallAsync<T>(ProviderApi api, string token, string method, Dictionary<string, object> parameters, CancellationToken ct)
+    // Connecting only reads (getMe, getChat, getChatMember), through POST as the Bot API likes.
+    private static Task<T> CallAsync<T>(ProviderApi api, string token, string method, Dictionary<string, object> parameters, CancellationToken ct) =>
+        SendAsync<T>(api, new HttpRequestMessage(HttpMethod.Post, $"{ApiBase}/bot{token}/{method}") { Content = JsonContent.Create(parameters) }.MarkRepeatable(), method, ct);
+
+    private static async Task<T> SendAsync<T>(ProviderApi api, HttpRequestMessage request, string method, CancellationToken ct)
     {
-        // Connecting only reads (getMe, getChat, getChatMember), through POST as the Bot API likes.
-        var request = new HttpRequestMessage(HttpMethod.Post, $"{ApiBase}/bot{token}/{method}") { Content = JsonContent.Create(parameters) }.MarkRepeatable();
         var json = await api.SendForJsonAsync(request, ct);
         TelegramResponse<T>? answer = null;
         try
@@ -104,6 +106,8 @@ public sealed partial class TelegramProvider(ProviderApiFactory apis) : ICredent
         }
         return answer is { Ok: true, Result: { } result }
             ? result
-            : throw new ProviderException(ProviderErrorKind.Transient, $"Telegram answered {method} without a result. Try again in a few minutes.");
+            // A sendMessage answered this way did reach Telegram: whether it posted is not known.
+            : throw new ProviderException(ProviderRequests.MayHaveSideEffects(request) ? ProviderErrorKind.Unknown : ProviderErrorKind.Transient,
+                $"Telegram answered {method} without a result. Try again in a few minutes.");
     }
 }

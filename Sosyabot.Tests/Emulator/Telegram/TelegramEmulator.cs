@@ -84,6 +84,7 @@ public sealed class TelegramEmulator : IPlatformEmulator
             "getme" => Ok(new JsonObject { ["id"] = bot.Id, ["is_bot"] = true, ["first_name"] = "Sosyabot test", ["username"] = bot.Username, ["can_join_groups"] = true, ["can_read_all_group_messages"] = false, ["supports_inline_queries"] = false }),
             "getchat" => GetChat(bot, parameters),
             "getchatmember" => GetChatMember(bot, parameters),
+            "sendmessage" => SendMessage(bot, parameters),
             "getfile" => parameters.TryGetValue("file_id", out var fileId)
                 ? Ok(new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "AQAD" + fileId.GetHashCode().ToString("x", CultureInfo.InvariantCulture), ["file_size"] = 20480, ["file_path"] = "photos/file_0.jpg" })
                 : Error(400, "Bad Request: file_id not specified"),
@@ -151,6 +152,50 @@ public sealed class TelegramEmulator : IPlatformEmulator
         return Ok(result);
     }
 
+    // https://core.telegram.org/bots/api#sendmessage: only where the bot may post, text of 1 to 4,096
+    // characters. Each chat keeps what was posted to it, in order.
+    private (int Status, JsonObject Body) SendMessage(EmulatedTelegramBot bot, Dictionary<string, string> parameters)
+    {
+        var (chat, error) = Visible(bot, parameters);
+        if (chat is null) return error!.Value;
+        if (PostingRefusal(chat, chat.Members.GetValueOrDefault(bot.Id)) is { } refusal) return refusal;
+        if (chat.TakeFloodWait() is { } wait) return FloodWait(wait);
+        var text = parameters.GetValueOrDefault("text") ?? "";
+        if (text.Trim().Length == 0) return Error(400, "Bad Request: message text is empty");
+        if (text.Length > 4096) return Error(400, "Bad Request: message is too long");
+        long? replyTo = null;
+        if (parameters.TryGetValue("reply_parameters", out var reply))
+        {
+            var id = JsonNode.Parse(reply)?["message_id"]?.GetValue<long>();
+            if (id is null || chat.Messages.All(m => m.MessageId != id)) return Error(400, "Bad Request: message to be replied not found");
+            replyTo = id;
+        }
+        var message = chat.Add(text, parameters.GetValueOrDefault("disable_notification") == "true", replyTo);
+        var chatJson = new JsonObject { ["id"] = chat.Id, ["title"] = chat.Title, ["type"] = chat.Type };
+        if (chat.Username is not null) chatJson["username"] = chat.Username;
+        var result = new JsonObject { ["message_id"] = message.MessageId, ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["chat"] = chatJson, ["text"] = text };
+        if (chat.Type == "channel") result["sender_chat"] = chatJson.DeepClone();
+        return Ok(result);
+    }
+
+    // The real server's refusals for a bot that may see the chat but not post in it.
+    private static (int, JsonObject)? PostingRefusal(EmulatedTelegramChat chat, EmulatedTelegramMembership? membership)
+    {
+        var kind = chat.Type == "channel" ? "channel" : "supergroup";
+        return (chat.Type, membership?.Status) switch
+        {
+            (_, "creator") => null,
+            ("channel", "administrator") when membership!.CanPostMessages == true => null,
+            ("channel", "administrator") => Error(400, "Bad Request: need administrator rights in the channel chat"),
+            (_, null or "left") => Error(403, $"Forbidden: bot is not a member of the {kind} chat"),
+            ("channel", _) => Error(400, "Bad Request: need administrator rights in the channel chat"),
+            (_, "administrator") => null,
+            (_, "member") when chat.MembersCanSend => null,
+            (_, "restricted") when membership!.CanSendMessages == true => null,
+            _ => Error(400, "Bad Request: not enough rights to send text messages to the chat"),
+        };
+    }
+
     // What getChat-like methods may see: a public chat, or one the bot is in. Otherwise the real
     // server's answers: kicked → 403, unknown or private → 400 chat not found.
     private (EmulatedTelegramChat? Chat, (int, JsonObject)? Error) Visible(EmulatedTelegramBot bot, Dictionary<string, string> parameters)
@@ -190,6 +235,14 @@ public sealed class TelegramEmulator : IPlatformEmulator
         return chat;
     }
 
+    // Flood control as Telegram answers it (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this).
+    private static (int, JsonObject) FloodWait(int seconds)
+    {
+        var (status, body) = Error(429, $"Too Many Requests: retry after {seconds}");
+        body["parameters"] = new JsonObject { ["retry_after"] = seconds };
+        return (status, body);
+    }
+
     private static (int, JsonObject) Ok(JsonNode result) => (200, new JsonObject { ["ok"] = true, ["result"] = result });
 
     public static (int, JsonObject) Error(int code, string description) =>
@@ -212,6 +265,36 @@ public sealed record EmulatedTelegramChat(long Id, string Type, string Title, st
 {
     public ConcurrentDictionary<long, EmulatedTelegramMembership> Members { get; } = new();
     public bool MembersCanSend { get; init; } = true;
+    private long _lastMessageId;
+    private readonly ConcurrentQueue<EmulatedTelegramMessage> _messages = new();
+
+    private int _floodAfter = -1;
+    private int _floodSeconds;
+
+    public IReadOnlyList<EmulatedTelegramMessage> Messages => _messages.ToList();
+
+    // The next send once the chat holds `afterMessages` messages is refused once with a flood wait.
+    public void FloodWaitAfter(int afterMessages, int seconds)
+    {
+        _floodSeconds = seconds;
+        Volatile.Write(ref _floodAfter, afterMessages);
+    }
+
+    public int? TakeFloodWait()
+    {
+        var after = Volatile.Read(ref _floodAfter);
+        if (after < 0 || _messages.Count < after || Interlocked.CompareExchange(ref _floodAfter, -1, after) != after) return null;
+        return _floodSeconds;
+    }
+
+    public EmulatedTelegramMessage Add(string text, bool silent, long? replyTo)
+    {
+        var message = new EmulatedTelegramMessage(Interlocked.Increment(ref _lastMessageId), text, silent, replyTo);
+        _messages.Enqueue(message);
+        return message;
+    }
 }
+
+public sealed record EmulatedTelegramMessage(long MessageId, string Text, bool Silent, long? ReplyTo);
 
 public sealed record EmulatedTelegramMembership(string Status, bool? CanPostMessages, bool? CanSendMessages);

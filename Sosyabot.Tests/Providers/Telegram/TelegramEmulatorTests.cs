@@ -59,4 +59,49 @@ public class TelegramEmulatorTests : IAsyncLifetime
         Assert.False(method.GetProperty("ok").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, pathStatus);
     }
+
+    [Theory]
+    [InlineData("", 400, "Bad Request: message text is empty")]
+    [InlineData("   ", 400, "Bad Request: message text is empty")]
+    [InlineData(null, 400, "Bad Request: message is too long")]
+    public async Task Send_message_refuses_text_the_bot_api_refuses(string? text, int code, string description)
+    {
+        var telegram = _emulator.Platform<TelegramEmulator>();
+        var bot = telegram.CreateBot();
+        var channel = telegram.CreateChannel("Limits", "limits_channel");
+        telegram.MakeAdmin(channel, bot);
+
+        var (status, body) = await ReadAsync(await _http.PostAsync(_emulator.Url($"/telegram/bot{bot.Token}/sendMessage"),
+            JsonContent(new { chat_id = channel.Id, text = text ?? new string('x', 4097) })));
+
+        Assert.Equal((HttpStatusCode)code, status);
+        Assert.False(body.GetProperty("ok").GetBoolean());
+        Assert.Equal(code, body.GetProperty("error_code").GetInt32());
+        Assert.Equal(description, body.GetProperty("description").GetString());
+        Assert.Empty(channel.Messages);
+    }
+
+    [Fact]
+    public async Task Send_message_refuses_a_bot_that_may_not_post_and_records_what_it_accepts()
+    {
+        var telegram = _emulator.Platform<TelegramEmulator>();
+        var bot = telegram.CreateBot();
+        var outsider = telegram.CreateBot();
+        var channel = telegram.CreateChannel("Rights", "rights_channel");
+        telegram.MakeAdmin(channel, bot);
+        var url = _emulator.Url($"/telegram/bot{outsider.Token}/sendMessage");
+
+        var (refusedStatus, refused) = await ReadAsync(await _http.PostAsync(url, JsonContent(new { chat_id = channel.Id, text = "Hi" })));
+        var (okStatus, ok) = await ReadAsync(await _http.PostAsync(_emulator.Url($"/telegram/bot{bot.Token}/sendMessage"),
+            JsonContent(new { chat_id = channel.Id, text = "Hi", disable_notification = true })));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refusedStatus);
+        Assert.Equal("Forbidden: bot is not a member of the channel chat", refused.GetProperty("description").GetString());
+        Assert.Equal(HttpStatusCode.OK, okStatus);
+        var message = Assert.Single(channel.Messages);
+        Assert.Equal(message.MessageId, ok.GetProperty("result").GetProperty("message_id").GetInt64());
+        Assert.True(message.Silent);
+    }
+
+    private static StringContent JsonContent(object body) => new(JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
 }

@@ -1,0 +1,204 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sosyabot.Core.Posts;
+using Sosyabot.Core.Providers;
+using Sosyabot.Core.Providers.Http;
+using Sosyabot.Core.Providers.Publishing;
+using Sosyabot.Core.Publishing;
+using Sosyabot.Core.Webhooks;
+using Sosyabot.Tests.TestSupport;
+
+namespace Sosyabot.Tests.Core.Publishing;
+
+// Unknown resolution, Pending, the retry limit and media without a store, on a scripted platform.
+public class PublishingOutcomeTests(PublishingOutcomeTests.Fixture fixture) : IClassFixture<PublishingOutcomeTests.Fixture>
+{
+    public sealed class Fixture : PublishingFixture
+    {
+        public ScriptedPlatform Platform { get; } = new();
+
+        protected override void ConfigureServices(IServiceCollection services)
+        {
+            base.ConfigureServices(services);
+            services.AddScoped<ISocialProvider>(_ => Platform);
+        }
+    }
+
+    private ScriptedPlatform Platform => fixture.Platform;
+
+    private async Task<Guid> PostAsync(PostContent? content = null, DateTimeOffset? tokenExpiresAt = null)
+    {
+        var user = await TestUsers.CreateAsync(fixture.Services);
+        var channel = await fixture.Query(db => db.AddChannelAsync(user.WorkspaceId, ScriptedPlatform.Key));
+        if (tokenExpiresAt is not null)
+            await fixture.Query(db => db.Channels.Where(c => c.Id == channel.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.TokenExpiresAt, tokenExpiresAt)));
+        return await fixture.Run<PostService, Guid>(s => s.CreateAsync(user.Id, user.WorkspaceId, content ?? PostContent.Text("Scripted"), [channel.Id], PostSchedule.Now));
+    }
+
+    private async Task<PostTarget> TargetAsync(Guid postId) =>
+        await fixture.Query(db => db.PostTargets.AsNoTracking().SingleAsync(t => t.PostId == postId));
+
+    private async Task<List<string>> EventTypesAsync(Guid postId) =>
+        (await fixture.EventsAsync((await TargetAsync(postId)).Id)).OrderBy(e => e.CreatedAt).Select(e => e.Type).ToList();
+
+    private Task SweepAsync() => fixture.Engine().SweepAsync(CancellationToken.None);
+
+    private static PublishResult Throw(ProviderErrorKind kind) => throw new ProviderException(kind, $"Scripted {kind}.");
+
+    [Fact]
+    public async Task An_unknown_the_platform_finds_is_published_with_that_post_and_not_sent_again()
+    {
+        Platform.OnPublish(_ => Throw(ProviderErrorKind.Unknown));
+        var found = Platform.NewPost();
+        Platform.OnFind(_ => found);
+        var postId = await PostAsync();
+
+        await fixture.RunAsync(postId);
+        Assert.Equal(PostTargetStatus.Unknown, (await TargetAsync(postId)).Status);
+        await SweepAsync();
+
+        var saved = await TargetAsync(postId);
+        Assert.Equal(PostTargetStatus.Published, saved.Status);
+        Assert.Equal(found.PlatformPostId, saved.PlatformPostId);
+        Assert.Single(Platform.Published, r => r.IdempotencyKey.StartsWith(saved.IdempotencyKey.ToString("N")));
+        Assert.Equal(saved.AttemptStartedAt, Platform.Finds.Last().StartedAt);
+        Assert.Equal([WebhookEventTypes.PostUnknown, WebhookEventTypes.PostPublished], await EventTypesAsync(postId));
+    }
+
+    [Fact]
+    public async Task An_unknown_proven_absent_is_published_again_with_the_same_idempotency_key()
+    {
+        Platform.OnPublish(_ => Throw(ProviderErrorKind.Unknown));
+        Platform.OnFind(_ => null);
+        var postId = await PostAsync();
+
+        await fixture.RunAsync(postId);
+        await SweepAsync();
+        Assert.Equal(PostTargetStatus.Scheduled, (await TargetAsync(postId)).Status);
+        // Due again at once, after the channel's pace.
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        await SweepAsync();
+
+        var saved = await TargetAsync(postId);
+        Assert.Equal(PostTargetStatus.Published, saved.Status);
+        var sends = Platform.Published.Where(r => r.IdempotencyKey.StartsWith(saved.IdempotencyKey.ToString("N"))).ToList();
+        Assert.Equal(2, sends.Count);
+        Assert.Equal(sends[0].IdempotencyKey, sends[1].IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task An_unknown_the_platform_cannot_settle_stays_unknown_and_is_asked_again_later()
+    {
+        Platform.OnPublish(_ => Throw(ProviderErrorKind.Unknown));
+        Platform.OnFind(_ => throw new ProviderException(ProviderErrorKind.Transient, "Scripted is down."));
+        var postId = await PostAsync();
+
+        await fixture.RunAsync(postId);
+        await SweepAsync();
+        var finds = Platform.Finds.Count;
+        await SweepAsync();
+
+        var saved = await TargetAsync(postId);
+        Assert.Equal(PostTargetStatus.Unknown, saved.Status);
+        Assert.Null(saved.LeaseOwner);
+        Assert.True(saved.NextAttemptAt > fixture.Clock.GetUtcNow());
+        // Not asked again before the resolve interval.
+        Assert.Equal(finds, Platform.Finds.Count);
+        Assert.Equal([WebhookEventTypes.PostUnknown], await EventTypesAsync(postId));
+    }
+
+    [Fact]
+    public async Task A_pending_post_waits_without_a_lease_and_is_published_once_its_status_says_so()
+    {
+        Platform.OnPublish(_ => new PendingPublish("media-42", TimeSpan.FromSeconds(30)));
+        var postId = await PostAsync();
+
+        await fixture.RunAsync(postId);
+        var waiting = await TargetAsync(postId);
+        Assert.Equal(PostTargetStatus.Waiting, waiting.Status);
+        Assert.Equal("media-42", waiting.PendingHandle);
+        Assert.Null(waiting.LeaseOwner);
+
+        fixture.Clock.Advance(TimeSpan.FromSeconds(31));
+        await fixture.RunAsync(postId);
+
+        var saved = await TargetAsync(postId);
+        Assert.Equal(PostTargetStatus.Published, saved.Status);
+        Assert.Equal(1, saved.Attempts);
+        Assert.Contains("media-42", Platform.Checks);
+        Assert.Equal([WebhookEventTypes.PostPublished], await EventTypesAsync(postId));
+    }
+
+    [Fact]
+    public async Task Transient_failures_are_retried_with_growing_delays_and_fail_after_five_attempts()
+    {
+        for (var i = 0; i < 5; i++) Platform.OnPublish(_ => Throw(ProviderErrorKind.Transient));
+        var postId = await PostAsync();
+
+        var delays = new List<TimeSpan>();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await fixture.RunAsync(postId);
+            var target = await TargetAsync(postId);
+            Assert.Equal(attempt, target.Attempts);
+            if (target.NextAttemptAt is { } next)
+            {
+                delays.Add(next - fixture.Clock.GetUtcNow());
+                fixture.Clock.Advance(next - fixture.Clock.GetUtcNow() + TimeSpan.FromMilliseconds(1));
+            }
+        }
+
+        var saved = await TargetAsync(postId);
+        Assert.Equal(PostTargetStatus.Failed, saved.Status);
+        Assert.Contains("Gave up after 5 attempts", saved.LastError);
+        Assert.Equal(4, delays.Count);
+        // RetryBase 2 s: each delay within [base·2^(n-1)/2, base·2^(n-1)].
+        for (var i = 0; i < delays.Count; i++)
+            Assert.InRange(delays[i].TotalSeconds, Math.Pow(2, i) - 0.01, 2 * Math.Pow(2, i) + 0.01);
+        Assert.Equal([WebhookEventTypes.PostFailed], await EventTypesAsync(postId));
+    }
+
+    [Fact]
+    public async Task A_part_with_media_fails_plainly_while_no_media_store_is_wired()
+    {
+        var postId = await PostAsync(new PostContent([new PostPart("With a picture", [new MediaRef(Guid.NewGuid(), "A cat")])]));
+
+        await fixture.RunAsync(postId);
+
+        var saved = await TargetAsync(postId);
+        Assert.Equal(PostTargetStatus.Failed, saved.Status);
+        Assert.Equal("The media store is unavailable, so this post's media cannot be sent.", saved.LastError);
+        Assert.DoesNotContain(Platform.Published, r => r.IdempotencyKey.StartsWith(saved.IdempotencyKey.ToString("N")));
+    }
+
+    [Fact]
+    public async Task A_token_about_to_expire_is_refreshed_before_sending_and_the_new_one_is_used()
+    {
+        Platform.OnRefresh(() => new TokenSet("fresh-access", null, DateTimeOffset.UtcNow.AddHours(2)));
+        var postId = await PostAsync(tokenExpiresAt: fixture.Clock.GetUtcNow().AddMinutes(2));
+
+        await fixture.RunAsync(postId);
+
+        var saved = await TargetAsync(postId);
+        Assert.Equal(PostTargetStatus.Published, saved.Status);
+        var sent = Platform.Published.Last(r => r.IdempotencyKey.StartsWith(saved.IdempotencyKey.ToString("N")));
+        Assert.Equal("fresh-access", sent.Channel.AccessToken);
+    }
+
+    [Fact]
+    public async Task A_refresh_the_platform_refuses_fails_the_target_with_reconnect_and_sends_nothing()
+    {
+        Platform.OnRefresh(() => throw new ProviderException(ProviderErrorKind.Auth, "Scripted revoked the grant."));
+        var postId = await PostAsync(tokenExpiresAt: fixture.Clock.GetUtcNow().AddMinutes(2));
+
+        await fixture.RunAsync(postId);
+
+        var saved = await TargetAsync(postId);
+        Assert.Equal(PostTargetStatus.Failed, saved.Status);
+        Assert.Equal(ProviderErrorKind.Auth, saved.LastErrorKind);
+        Assert.Equal("Scripted revoked the grant. Reconnect this channel, then retry.", saved.LastError);
+        Assert.DoesNotContain(Platform.Published, r => r.IdempotencyKey.StartsWith(saved.IdempotencyKey.ToString("N")));
+        var channel = await fixture.Query(db => db.Channels.AsNoTracking().SingleAsync(c => c.Id == saved.ChannelId));
+        Assert.Equal(Sosyabot.Core.Channels.ChannelStatus.NeedsReconnect, channel.Status);
+    }
+}

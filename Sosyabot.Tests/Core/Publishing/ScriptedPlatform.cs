@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Sosyabot.Core.Providers;
+using Sosyabot.Core.Providers.Publishing;
+
+namespace Sosyabot.Tests.Core.Publishing;
+
+// A platform whose answers the test writes, for the engine paths no platform of this build takes
+// yet: a resolver that reads back (Unknown settled), asynchronous processing (Pending), and
+// publish-time token refresh.
+// Each call takes the next scripted answer; with none left it publishes.
+public sealed class ScriptedPlatform : ISocialProvider, IPublisher, IPublishResolver, IPublishStatusChecker, ITokenRefresher
+{
+    public const string Key = "scripted";
+    private readonly ConcurrentQueue<Func<PublishRequest, PublishResult>> _publish = new();
+    private readonly ConcurrentQueue<Func<PublishRequest, PublishedPost?>> _find = new();
+    private readonly ConcurrentQueue<Func<PublishRequest, PublishResult>> _check = new();
+    private readonly ConcurrentQueue<Func<TokenSet>> _refresh = new();
+    private int _next;
+
+    public PlatformInfo Info { get; } = new(Key, "Scripted", LoginType.ApiToken, TokenPolicy.NeverExpires, null);
+    public IReadOnlyList<string> MissingSettings => [];
+    public ConcurrentQueue<PublishRequest> Published { get; } = new();
+    public ConcurrentQueue<(PublishRequest Request, DateTimeOffset StartedAt)> Finds { get; } = new();
+    public ConcurrentQueue<string> Checks { get; } = new();
+
+    public void OnPublish(Func<PublishRequest, PublishResult> answer) => _publish.Enqueue(answer);
+    public void OnFind(Func<PublishRequest, PublishedPost?> answer) => _find.Enqueue(answer);
+    public void OnRefresh(Func<TokenSet> answer) => _refresh.Enqueue(answer);
+    public void OnCheck(Func<PublishRequest, PublishResult> answer) => _check.Enqueue(answer);
+
+    public PublishedPost NewPost() => new($"p{Interlocked.Increment(ref _next)}", $"https://scripted.example/{_next}");
+
+    public Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken ct)
+    {
+        Published.Enqueue(request);
+        return Task.FromResult(_publish.TryDequeue(out var answer) ? answer(request) : NewPost());
+    }
+
+    public Task<PublishedPost?> FindAsync(PublishRequest request, DateTimeOffset attemptStartedAt, CancellationToken ct)
+    {
+        Finds.Enqueue((request, attemptStartedAt));
+        return Task.FromResult(_find.TryDequeue(out var answer) ? answer(request) : null);
+    }
+
+    public Task<PublishResult> CheckAsync(PublishRequest request, PendingPublish pending, CancellationToken ct)
+    {
+        Checks.Enqueue(pending.StatusHandle);
+        return Task.FromResult(_check.TryDequeue(out var answer) ? answer(request) : NewPost());
+    }
+
+    public Task<TokenSet> RefreshAsync(ChannelContext channel, CancellationToken ct) =>
+        Task.FromResult(_refresh.TryDequeue(out var answer) ? answer() : new TokenSet($"access-{Guid.NewGuid():N}", null, DateTimeOffset.UtcNow.AddHours(1)));
+}
