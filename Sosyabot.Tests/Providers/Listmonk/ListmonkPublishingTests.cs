@@ -83,8 +83,8 @@ public class ListmonkPublishingTests(EmulatedAppFixture fixture) : IClassFixture
     }
 
     [Theory]
-    [InlineData("", 1, "Listmonk campaigns need a subject.")]
-    [InlineData("Subject", 2, "A Listmonk campaign is one message, but this post has 2 parts. Send it as a single post.")]
+    [InlineData("", 1, "Listmonk: a subject is required.")]
+    [InlineData("Subject", 2, "Listmonk: threads are not supported; keep one part, or post the others separately.")]
     public async Task What_listmonk_cannot_send_is_refused_before_any_request(string subject, int parts, string message)
     {
         var (channel, _, _) = await ConnectAsync();

@@ -267,8 +267,8 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
     }
 
     [Theory]
-    [InlineData(2, "title", null, "Reddit posts have one part, but this one has 2. Send it to Reddit as a single post.")]
-    [InlineData(1, "", null, "Reddit posts need a title.")]
+    [InlineData(2, "title", null, "Reddit: threads are not supported; keep one part, or post the others separately.")]
+    [InlineData(1, "", null, "Reddit: a title is required.")]
     [InlineData(1, "title", "video", "Reddit has no post kind “video”. Use self (text), link or image.")]
     [InlineData(1, "title", "link", "A Reddit link post needs a web address starting with http:// or https://.")]
     public async Task What_reddit_would_refuse_is_refused_before_anything_is_sent(int parts, string title, string? kind, string message)
