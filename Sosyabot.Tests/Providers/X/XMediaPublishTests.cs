@@ -31,7 +31,7 @@ public class XMediaPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emul
         var mediaId = Assert.Single(tweet.MediaIds);
         var upload = _x.X.Upload(mediaId)!;
         Assert.Equal("A single black dot", upload.AltText);
-        Assert.Equal(("image/png", "tweet_image", 70L), (upload.MediaType, upload.Category, upload.TotalBytes));
+        Assert.Equal(("image/png", "tweet_image", (long)Png.Length), (upload.MediaType, upload.Category, upload.TotalBytes));
         using var init = JsonDocument.Parse(Assert.Single(_x.RequestsSince(mark, "POST", InitializePath)).Body);
         Assert.Equal("tweet_image", init.RootElement.GetProperty("media_category").GetString());
         var order = fixture.Emulator.Requests.Skip(mark).Select(r => r.Path).Where(p => p is MetadataPath or TweetsPath).ToList();
