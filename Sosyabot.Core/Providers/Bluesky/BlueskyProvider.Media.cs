@@ -29,19 +29,12 @@ public sealed partial class BlueskyProvider
     private async Task<JsonNode> UploadBlobAsync(ProviderApi api, BlueskySessionRef session, PublishMedia media, int index, CancellationToken ct)
     {
         await using var stream = await media.OpenAsync(ct);
-        var upload = session.Authorized(HttpMethod.Post, UploadBlobPath);
+        // A blob no record points at is never shown and the PDS drops it: uploading again is safe,
+        // so a lost answer is Transient.
+        var upload = session.Authorized(HttpMethod.Post, UploadBlobPath).MarkRepeatable();
         upload.Content = new StreamContent(stream);
         upload.Content.Headers.ContentType = new MediaTypeHeaderValue(media.ContentType);
-        JsonElement json;
-        try
-        {
-            json = await api.SendForJsonAsync(upload, ct, apis.Options.UploadTimeout);
-        }
-        catch (ProviderException e) when (e.Kind == ProviderErrorKind.Unknown)
-        {
-            // A blob no record points at is never shown and the PDS drops it: uploading again is safe.
-            throw new ProviderException(ProviderErrorKind.Transient, $"Uploading image {index + 1} to Bluesky did not complete; nothing was posted. {e.Message}", e.RetryAfter, e.StatusCode);
-        }
+        var json = await api.SendForJsonAsync(upload, ct, apis.Options.UploadTimeout);
         return json.TryGetProperty("blob", out var blob) && blob.ValueKind == JsonValueKind.Object
             ? JsonNode.Parse(blob.GetRawText())!
             : throw new ProviderException(ProviderErrorKind.Transient, $"Bluesky did not describe uploaded image {index + 1}.");
