@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Publishing;
-using Sosyabot.Core.Publishing.Validation;
 using Sosyabot.Core.Providers.Publishing.Rules;
+using Sosyabot.Core.Publishing.Validation;
 
 namespace Sosyabot.Core.Providers.Mastodon;
 
