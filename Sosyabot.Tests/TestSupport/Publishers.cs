@@ -6,8 +6,9 @@ using Sosyabot.Core.Providers.Publishing;
 
 namespace Sosyabot.Tests.TestSupport;
 
-// Calls a platform's publishing capabilities as the engine does: the provider found through
-// ProviderRegistry in a fresh scope, the channel as a ChannelContext built from the stored row.
+// Publishing as the engine does it, for every platform's tests: a connected channel's context (read
+// back from the database and decrypted), requests and media built the way the engine builds them,
+// and each capability found through ProviderRegistry in a fresh scope.
 public static class Publishers
 {
     // A real 2×2 PNG (RGBA), small enough for every platform's limits.
@@ -42,12 +43,24 @@ public static class Publishers
         int index = 0, int count = 1, PublishedPost? root = null, PublishedPost? parent = null, string? key = null) =>
         new(channel, new PublishPart(text, media ?? []), index, count, root, parent, fields ?? [], key ?? $"{Guid.NewGuid():N}:{index}");
 
-    public static PublishMedia Image(string? alt, byte[]? bytes = null, string contentType = "image/png", string fileName = "image.png")
+    // A text no earlier test on the same account has posted (X refuses duplicates).
+    public static string Unique(string text) => $"{text} #{Guid.NewGuid().ToString("N")[..8]}";
+
+    public static PublishMedia Image(string? alt, byte[]? bytes = null, string contentType = "image/png", string fileName = "image.png") =>
+        Media(MediaKind.Image, contentType, fileName, bytes ?? Png, alt, width: 2, height: 2);
+
+    // An MP4 file type box followed by zeros; the default length needs three of X's APPEND segments.
+    public static PublishMedia Mp4(int length = 9 * 1024 * 1024)
     {
-        var content = bytes ?? Png;
-        return new PublishMedia(Guid.NewGuid(), MediaKind.Image, contentType, content.Length, 2, 2, alt, fileName,
-            _ => Task.FromResult<Stream>(new MemoryStream(content, writable: false)));
+        var bytes = new byte[length];
+        byte[] ftyp = [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'i', (byte)'s', (byte)'o', (byte)'m', 0, 0, 2, 0,
+            (byte)'i', (byte)'s', (byte)'o', (byte)'m', (byte)'m', (byte)'p', (byte)'4', (byte)'1'];
+        ftyp.CopyTo(bytes, 0);
+        return Media(MediaKind.Video, "video/mp4", "clip.mp4", bytes, null, width: 1, height: 1);
     }
+
+    private static PublishMedia Media(MediaKind kind, string contentType, string fileName, byte[] bytes, string? alt, int width, int height) =>
+        new(Guid.NewGuid(), kind, contentType, bytes.Length, width, height, alt, fileName, _ => Task.FromResult<Stream>(new MemoryStream(bytes, writable: false)));
 
     // Publishes each part as a reply to the previous one, as the engine walks a thread.
     public static async Task<List<PublishedPost>> ThreadAsync(IServiceProvider services, ChannelContext channel, params string[] texts)

@@ -29,10 +29,6 @@ public static partial class BlueskyDefaults
     public const string ResolveHandlePath = "/xrpc/com.atproto.identity.resolveHandle";
     public const string PostCollection = "app.bsky.feed.post";
 
-    // The images embed takes up to 4 images of at most 1,000,000 bytes each (lexicons/app/bsky/embed/images.json).
-    public const int MaxImages = 4;
-    public const long MaxImageBytes = 1_000_000;
-
     // Optional platform field: the post's language (BCP 47), sent as langs.
     public const string LanguageField = "language";
 

@@ -8,24 +8,13 @@ using static Sosyabot.Core.Providers.Bluesky.BlueskyDefaults;
 namespace Sosyabot.Core.Providers.Bluesky;
 
 // Images: each file goes up raw with com.atproto.repo.uploadBlob, and the post embeds the returned
-// blob refs with their alt text and aspect ratio (app.bsky.embed.images). A file over 1,000,000
-// bytes is refused here, before anything is sent: making a smaller copy is the media store's job.
+// blob refs with their alt text and aspect ratio (app.bsky.embed.images). Counts, kinds and sizes
+// were checked against BlueskyRules before this runs; making a smaller copy is the media store's job.
 public sealed partial class BlueskyProvider
 {
     private async Task<JsonObject?> ImagesEmbedAsync(ProviderApi api, BlueskySessionRef session, IReadOnlyList<PublishMedia> media, CancellationToken ct)
     {
         if (media.Count == 0) return null;
-        if (media.Count > MaxImages)
-            throw new ProviderException(ProviderErrorKind.Rejected, $"Bluesky takes at most {MaxImages} images per post; this one has {media.Count}.");
-        for (var i = 0; i < media.Count; i++)
-        {
-            if (media[i].Kind == MediaKind.Video)
-                throw new ProviderException(ProviderErrorKind.Rejected, $"Bluesky: media {i + 1} is a video; only images can be posted to Bluesky for now.");
-            if (media[i].Length > MaxImageBytes)
-                throw new ProviderException(ProviderErrorKind.Rejected,
-                    $"Bluesky: image {i + 1} is {media[i].Length / 1_000_000.0:0.0} MB, the limit is 1 MB.");
-        }
-
         var images = new JsonArray();
         for (var i = 0; i < media.Count; i++)
         {
@@ -40,19 +29,12 @@ public sealed partial class BlueskyProvider
     private async Task<JsonNode> UploadBlobAsync(ProviderApi api, BlueskySessionRef session, PublishMedia media, int index, CancellationToken ct)
     {
         await using var stream = await media.OpenAsync(ct);
-        var upload = session.Authorized(HttpMethod.Post, UploadBlobPath);
+        // A blob no record points at is never shown and the PDS drops it: uploading again is safe,
+        // so a lost answer is Transient.
+        var upload = session.Authorized(HttpMethod.Post, UploadBlobPath).MarkRepeatable();
         upload.Content = new StreamContent(stream);
         upload.Content.Headers.ContentType = new MediaTypeHeaderValue(media.ContentType);
-        JsonElement json;
-        try
-        {
-            json = await api.SendForJsonAsync(upload, ct, apis.Options.UploadTimeout);
-        }
-        catch (ProviderException e) when (e.Kind == ProviderErrorKind.Unknown)
-        {
-            // A blob no record points at is never shown and the PDS drops it: uploading again is safe.
-            throw new ProviderException(ProviderErrorKind.Transient, $"Uploading image {index + 1} to Bluesky did not complete; nothing was posted. {e.Message}", e.RetryAfter, e.StatusCode);
-        }
+        var json = await api.SendForJsonAsync(upload, ct, apis.Options.UploadTimeout);
         return json.TryGetProperty("blob", out var blob) && blob.ValueKind == JsonValueKind.Object
             ? JsonNode.Parse(blob.GetRawText())!
             : throw new ProviderException(ProviderErrorKind.Transient, $"Bluesky did not describe uploaded image {index + 1}.");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Publishing;
+using Sosyabot.Core.Publishing.Validation;
 using static Sosyabot.Core.Providers.Bluesky.BlueskyDefaults;
 
 namespace Sosyabot.Core.Providers.Bluesky;
@@ -16,6 +17,7 @@ public sealed partial class BlueskyProvider : IPublisher
 {
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken ct)
     {
+        request.EnsureValid(Rules);
         var session = BlueskySessionRef.Of(request.Channel);
         var api = Api(atConnect: false);
         var embed = await ImagesEmbedAsync(api, session, request.Part.Media, ct);

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Publishing;
+using Sosyabot.Core.Publishing.Validation;
 using static Sosyabot.Core.Providers.Listmonk.ListmonkDefaults;
 
 namespace Sosyabot.Core.Providers.Listmonk;
@@ -19,12 +20,9 @@ public sealed partial class ListmonkProvider : IPublisher, IPublishResolver
 
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken ct)
     {
+        request.EnsureValid(Rules);
         var channel = request.Channel;
-        if (request.PartCount != 1)
-            throw Rejected($"A Listmonk campaign is one message, but this post has {request.PartCount} parts. Send it as a single post.");
-        var subject = request.Field(SubjectField)?.Trim() is { Length: > 0 } s ? s : throw Rejected("Listmonk campaigns need a subject.");
-        if (request.Part.Media.FirstOrDefault(m => m.Kind == MediaKind.Video) is not null)
-            throw Rejected("Listmonk campaigns cannot carry a video. Remove it, or link to it in the text.");
+        var subject = request.Field(SubjectField)!.Trim();
 
         var body = new StringBuilder(ListmonkHtml.Paragraphs(request.Part.Text));
         foreach (var image in request.Part.Media)
@@ -114,6 +112,4 @@ public sealed partial class ListmonkProvider : IPublisher, IPublishResolver
     private static int ListId(ChannelContext channel) =>
         channel.Settings[ListIdSetting] is { } node && node.GetValueKind() == JsonValueKind.Number ? node.GetValue<int>()
             : throw new ProviderException(ProviderErrorKind.Auth, "This Listmonk channel has no list stored. Reconnect it and choose the list.");
-
-    private static ProviderException Rejected(string message) => new(ProviderErrorKind.Rejected, message);
 }

@@ -6,11 +6,10 @@ namespace Sosyabot.Core.Providers.Listmonk;
 
 // POST /api/campaigns: subject is required (listmonk checks 1-5,000 characters, cmd/campaigns.go
 // validateCampaignFields); the body has no limit. Images go to the media library and are placed
-// in the body; video is not a campaign attachment. No threads.
+// in the body; video is not a campaign attachment. No threads. The body is always sent as html
+// (ListmonkHtml makes it from the post's text), so there is no format field to choose.
 public static class ListmonkRules
 {
-    public const string SubjectField = "subject";
-
     public static readonly PublishingRules Rules = new(
         ListmonkDefaults.Key,
         new TextRule(TextCounter.CodePoints, Limit: null),
@@ -20,7 +19,6 @@ public static class ListmonkRules
         Threads: false,
         Fields:
         [
-            new PlatformFieldRule(SubjectField, "Subject", Required: true) { MaxLength = 5000 },
-            new PlatformFieldRule("content_type", "Format", Required: false) { AllowedValues = ["richtext", "html", "markdown", "plain"] },
+            new PlatformFieldRule(ListmonkDefaults.SubjectField, "Subject", Required: true) { MaxLength = 5000 },
         ]);
 }

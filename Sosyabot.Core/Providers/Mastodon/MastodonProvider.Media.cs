@@ -23,21 +23,11 @@ public sealed partial class MastodonProvider
         file.Headers.ContentType = new MediaTypeHeaderValue(media.ContentType);
         var form = new MultipartFormDataContent { { file, "file", media.FileName } };
         if (!string.IsNullOrWhiteSpace(media.AltText)) form.Add(new StringContent(media.AltText), "description");
-        var http = Authorized(HttpMethod.Post, account, MastodonDefaults.MediaUploadPath);
+        // An upload that may have landed is only an unattached file, which the server deletes after a
+        // day and nobody sees: uploading again cannot post twice, so a lost answer is Transient.
+        var http = Authorized(HttpMethod.Post, account, MastodonDefaults.MediaUploadPath).MarkRepeatable();
         http.Content = form;
-
-        JsonElement json;
-        try
-        {
-            json = await clients.For(account.Instance).SendForJsonAsync(http, ct, clients.UploadTimeout);
-        }
-        catch (ProviderException e) when (e.Kind == ProviderErrorKind.Unknown)
-        {
-            // An upload that may have landed is only an unattached file, which the server deletes
-            // after a day and nobody sees: uploading again cannot post twice.
-            throw new ProviderException(ProviderErrorKind.Transient,
-                $"Uploading media {index + 1} to {MastodonInstance.Authority(account.Instance)} did not complete; nothing was posted. {e.Message}", e.RetryAfter, e.StatusCode);
-        }
+        var json = await clients.For(account.Instance).SendForJsonAsync(http, ct, clients.UploadTimeout);
         var uploaded = json.Deserialize<MastodonMedia>(MastodonJson.Options);
         return string.IsNullOrEmpty(uploaded?.Id)
             ? throw new ProviderException(ProviderErrorKind.Transient, $"{MastodonInstance.Authority(account.Instance)} did not return an id for media {index + 1}.")

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Publishing;
+using Sosyabot.Core.Providers.Publishing.Rules;
+using Sosyabot.Core.Publishing.Validation;
 
 namespace Sosyabot.Core.Providers.Mastodon;
 
@@ -11,8 +13,13 @@ namespace Sosyabot.Core.Providers.Mastodon;
 // https://docs.joinmastodon.org/methods/statuses/#create
 public sealed partial class MastodonProvider : IPublisher, IPublishStatusChecker
 {
+    // The text limit is each server's own, which the engine validated with; here the server enforces
+    // it (422), and the rest of the rules are checked before anything is uploaded.
+    private static readonly PublishingRules SendRules = MastodonRules.Rules with { Text = MastodonRules.Rules.Text! with { Limit = null } };
+
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken ct)
     {
+        request.EnsureValid(SendRules);
         var account = MastodonAccountRef.Of(request.Channel);
         var uploads = new List<MastodonMedia>();
         for (var i = 0; i < request.Part.Media.Count; i++)
@@ -39,9 +46,9 @@ public sealed partial class MastodonProvider : IPublisher, IPublishStatusChecker
         var form = new List<KeyValuePair<string, string>>
         {
             new("status", request.Part.Text),
-            new("visibility", request.Field(MastodonDefaults.VisibilityField) ?? MastodonDefaults.DefaultVisibility),
+            new(MastodonDefaults.VisibilityField, request.Field(MastodonDefaults.VisibilityField) ?? MastodonDefaults.DefaultVisibility),
         };
-        if (request.Field(MastodonDefaults.ContentWarningField) is { Length: > 0 } warning) form.Add(new("spoiler_text", warning));
+        if (request.Field(MastodonDefaults.ContentWarningField) is { Length: > 0 } warning) form.Add(new(MastodonDefaults.ContentWarningField, warning));
         if (request.Parent is { } parent) form.Add(new("in_reply_to_id", parent.PlatformPostId));
         form.AddRange(mediaIds.Select(id => new KeyValuePair<string, string>("media_ids[]", id)));
         return ToPost(await SendStatusAsync(account, request.IdempotencyKey, form, ct), account);

@@ -27,8 +27,8 @@ public static class MastodonRules
         Threads: true,
         Fields:
         [
-            new PlatformFieldRule("visibility", "Visibility", Required: false) { AllowedValues = Visibilities },
+            new PlatformFieldRule(MastodonDefaults.VisibilityField, "Visibility", Required: false) { AllowedValues = Visibilities },
             // Counted together with the text against the server's limit, as Mastodon does.
-            new PlatformFieldRule("spoiler_text", "Content warning", Required: false),
+            new PlatformFieldRule(MastodonDefaults.ContentWarningField, "Content warning", Required: false),
         ]);
 }

@@ -37,8 +37,6 @@ public static class RedditDefaults
 
     public const int SubmittedPageSize = 25;
     public const string WebBase = "https://www.reddit.com";
-    public const int TitleLimit = 300;
-    public const int TextLimit = 40_000;
 
     // Platform fields of a post on Reddit.
     public const string SubredditField = "subreddit";

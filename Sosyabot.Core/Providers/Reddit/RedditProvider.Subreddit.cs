@@ -10,8 +10,8 @@ public sealed partial class RedditProvider
     // was never taken may come back as an empty search listing instead of a t5.
     public async Task<SubredditCheck> CheckSubredditAsync(ChannelContext channel, string name, CancellationToken ct)
     {
-        if (RedditPost.SubredditName(name) is not { } subreddit)
-            return new SubredditCheck(name, false, false, null, null, $"“{name}” is not a subreddit name: use 2 to 21 letters, digits or underscores, like r/pics.");
+        if (RedditRules.SubredditName(name) is not { } subreddit)
+            return new SubredditCheck(name, false, false, null, null, $"“{name}” is not a subreddit name: use {RedditRules.SubredditHint}.");
         using var request = AuthorizedRequest(HttpMethod.Get, RedditDefaults.AboutEndpoint(subreddit), channel);
         RedditSubredditAbout? about;
         try

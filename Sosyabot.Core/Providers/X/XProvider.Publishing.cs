@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Publishing;
+using Sosyabot.Core.Publishing.Validation;
 
 namespace Sosyabot.Core.Providers.X;
 
@@ -14,6 +15,7 @@ public sealed partial class XProvider : IPublisher, IPublishStatusChecker
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken ct)
     {
         var token = UserToken(request.Channel);
+        request.EnsureValid(Rules);
         var uploads = new List<XMediaUpload>(request.Part.Media.Count);
         foreach (var media in request.Part.Media) uploads.Add(await UploadAsync(token, media, ct));
         return await ContinueAsync(request, token, uploads, ct);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Sosyabot.Core.Providers.Publishing;
 
 namespace Sosyabot.Core.Publishing.Validation;
@@ -12,6 +13,27 @@ public sealed record ContentToValidate(
     IReadOnlyDictionary<string, string> Fields)
 {
     public string? Instance { get; init; }
+
+    // Set when Parts holds only some of the thread (a publisher checks the one part it sends):
+    // the index of Parts[0] in the thread, and the thread's length.
+    public int FirstPart { get; init; }
+
+    public int? PartCount { get; init; }
+
+    // The one part a publisher is about to send, as validation reads it.
+    public static ContentToValidate From(PublishRequest request)
+    {
+        var media = request.Part.Media.Select(m => new ContentMedia(m.Kind, m.ContentType, m.Length, m.Width, m.Height, m.AltText)).ToList();
+        var fields = new Dictionary<string, string>();
+        foreach (var (name, node) in request.PlatformFields)
+            if (node is JsonValue value)
+                fields[name] = value.TryGetValue<string>(out var text) ? text : value.ToJsonString();
+        return new ContentToValidate(request.Channel.ChannelId, request.Channel.Platform, [new ContentPart(request.Part.Text, media)], fields)
+        {
+            FirstPart = request.PartIndex,
+            PartCount = request.PartCount,
+        };
+    }
 }
 
 public sealed record ContentPart(string Text, IReadOnlyList<ContentMedia> Media);

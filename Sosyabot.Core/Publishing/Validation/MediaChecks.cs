@@ -26,7 +26,7 @@ internal static class MediaChecks
         {
             var count = media.Count(m => m.Kind == kind);
             if (rules.For(kind) is not { } rule)
-                add(ValidationFields.Media, $"{where}: {Nouns(kind)} are not supported.");
+                add(ValidationFields.Media, $"{where}: {Nouns(kind)} are not supported; remove {(count == 1 ? $"the {Noun(kind)}" : $"the {count} {Nouns(kind)}")}.");
             else if (count > rule.MaxCount)
                 add(ValidationFields.Media, $"{where}: at most {Plural(rule.MaxCount, Noun(kind))}; this post has {count}.");
         }

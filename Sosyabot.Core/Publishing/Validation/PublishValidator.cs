@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sosyabot.Core.Providers;
+using Sosyabot.Core.Providers.Mastodon;
 using Sosyabot.Core.Providers.Publishing;
 using Sosyabot.Core.Providers.Publishing.Rules;
 using Sosyabot.Core.Publishing.Counting;
@@ -18,19 +19,21 @@ public static class PublishValidator
         void Add(int? part, string field, string message) =>
             problems.Add(new ValidationProblem(content.ChannelId, content.Platform, part, field, message));
 
-        if (content.Parts.Count > 1 && !rules.Threads)
+        var partCount = content.PartCount ?? content.Parts.Count;
+        if (partCount > 1 && !rules.Threads)
             Add(null, ValidationFields.Parts, $"{name}: threads are not supported; keep one part, or post the others separately.");
         CheckFields(content, rules, name, Add);
-        var contentWarning = content.Fields.GetValueOrDefault("spoiler_text");
+        var contentWarning = content.Fields.GetValueOrDefault(MastodonDefaults.ContentWarningField);
         for (var i = 0; i < content.Parts.Count; i++)
         {
-            var where = content.Parts.Count > 1 ? $"{name}, part {i + 1}" : name;
+            var index = content.FirstPart + i;
+            var where = partCount > 1 ? $"{name}, part {index + 1}" : name;
             var part = content.Parts[i];
             if (rules.RequiresContent && string.IsNullOrWhiteSpace(part.Text) && part.Media.Count == 0)
-                Add(i, ValidationFields.Text, $"{where}: this part is empty; add text or media.");
+                Add(index, ValidationFields.Text, $"{where}: this part is empty; add text or media.");
             // Mastodon counts the content warning with the text; it belongs to the first part only.
-            CheckText(part, rules, textLimit, i == 0 ? contentWarning : null, where, m => Add(i, ValidationFields.Text, m));
-            MediaChecks.Check(part.Media, rules.Media, where, (field, m) => Add(i, field, m));
+            CheckText(part, rules, textLimit, index == 0 ? contentWarning : null, where, m => Add(index, ValidationFields.Text, m));
+            MediaChecks.Check(part.Media, rules.Media, where, (field, m) => Add(index, field, m));
         }
         return problems;
     }

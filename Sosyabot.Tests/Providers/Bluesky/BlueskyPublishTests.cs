@@ -104,7 +104,7 @@ public class BlueskyPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emu
     {
         var (account, channel) = await ConnectedAsync();
         var uploads = fixture.Emulator.RequestsTo("POST", UploadBlob).Count();
-        var big = Publishers.Image("big", new byte[1_800_000]);
+        var big = Publishers.Image("big", new byte[1_887_437]);
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services, Publishers.Request(channel, "big", [Publishers.Image("ok"), big])));
 
@@ -115,14 +115,18 @@ public class BlueskyPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emu
     }
 
     [Fact]
-    public async Task Text_over_300_graphemes_is_rejected_with_the_pds_message()
+    public async Task Text_over_300_graphemes_and_a_video_are_refused_by_the_rules_before_anything_is_sent()
     {
         var (account, channel) = await ConnectedAsync();
+        var creates = fixture.Emulator.RequestsTo("POST", CreateRecord).Count();
+        var video = Publishers.Image("clip") with { Kind = MediaKind.Video, ContentType = "video/mp4", FileName = "clip.mp4" };
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services, Publishers.Request(channel, string.Concat(Enumerable.Repeat("é", 301)))));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services,
+            Publishers.Request(channel, string.Concat(Enumerable.Repeat("é", 301)), [video], index: 1, count: 2)));
 
         Assert.Equal(ProviderErrorKind.Rejected, error.Kind);
-        Assert.Contains("Record/text must not be longer than 300 graphemes", error.Message);
+        Assert.Equal("Bluesky, part 2: 301 of 300 characters. Bluesky, part 2: videos are not supported; remove the video.", error.Message);
+        Assert.Equal(creates, fixture.Emulator.RequestsTo("POST", CreateRecord).Count());
         Assert.Empty(Pds.PostsOf(account));
     }
 

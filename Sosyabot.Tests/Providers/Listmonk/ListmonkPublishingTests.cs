@@ -6,7 +6,6 @@ using Sosyabot.Core.Providers.Listmonk;
 using Sosyabot.Core.Providers.Publishing;
 using Sosyabot.Tests.Emulator;
 using Sosyabot.Tests.Emulator.Listmonk;
-using Sosyabot.Tests.Providers.Publishing;
 using Sosyabot.Tests.TestSupport;
 
 namespace Sosyabot.Tests.Providers.Listmonk;
@@ -26,7 +25,7 @@ public class ListmonkPublishingTests(EmulatedAppFixture fixture) : IClassFixture
         {
             ["instance"] = Instance.Url, ["api_user"] = api.Name, ["api_token"] = api.Token, ["list"] = list.Id.ToString(),
         });
-        return (await PublishRequests.ContextAsync(Services, channel.Id), api, list);
+        return (await Publishers.ContextAsync(Services, channel.Id), api, list);
     }
 
     private static JsonObject Subject(string subject) => new() { ["subject"] = subject };
@@ -40,10 +39,10 @@ public class ListmonkPublishingTests(EmulatedAppFixture fixture) : IClassFixture
     public async Task A_post_becomes_a_started_html_campaign_to_the_channels_list()
     {
         var (channel, api, list) = await ConnectAsync();
-        var request = PublishRequests.For(channel, "Hello <friends> & {{ .Subscriber.Name }},\nsee https://example.com/a?b=1.\n\nBye", Subject("December news"));
+        var request = Publishers.Request(channel, "Hello <friends> & {{ .Subscriber.Name }},\nsee https://example.com/a?b=1.\n\nBye", fields: Subject("December news"));
         var started = Instance.CampaignsStarted;
 
-        var published = Assert.IsType<PublishedPost>(await PublishRequests.PublishAsync(Services, request));
+        var published = Assert.IsType<PublishedPost>(await Publishers.PublishAsync(Services, request));
 
         var campaign = Assert.Single(CampaignsWithKey(request));
         Assert.Equal((campaign.Id.ToString(), $"{Instance.Url}/admin/campaigns/{campaign.Id}"), (published.PlatformPostId, published.Url));
@@ -59,12 +58,12 @@ public class ListmonkPublishingTests(EmulatedAppFixture fixture) : IClassFixture
     public async Task Images_go_to_the_media_library_and_into_the_body_with_their_alt_text()
     {
         var (channel, _, _) = await ConnectAsync();
-        var request = PublishRequests.For(channel, "Look", Subject("Pictures"), [PublishRequests.Png("A \"tiny\" pixel", "pixel-a.png")]);
+        var request = Publishers.Request(channel, "Look", [Publishers.Image("A \"tiny\" pixel", fileName: "pixel-a.png")], Subject("Pictures"));
 
-        await PublishRequests.PublishAsync(Services, request);
+        await Publishers.PublishAsync(Services, request);
 
         var media = Instance.Media.Single(m => m.FileName == "pixel-a.png");
-        Assert.Equal(PublishRequests.PngBytes, media.Bytes);
+        Assert.Equal(Publishers.Png, media.Bytes);
         Assert.Equal("image/png", media.ContentType);
         Assert.Equal($"<p>Look</p>\n<p><img src=\"{Instance.MediaUrl(media)}\" alt=\"A &quot;tiny&quot; pixel\"></p>\n", Assert.Single(CampaignsWithKey(request)).Body);
     }
@@ -73,25 +72,25 @@ public class ListmonkPublishingTests(EmulatedAppFixture fixture) : IClassFixture
     public async Task A_lost_image_upload_is_transient_and_no_campaign_is_created()
     {
         var (channel, _, _) = await ConnectAsync();
-        var request = PublishRequests.For(channel, "Look", Subject("Lost picture"), [PublishRequests.Png()]);
+        var request = Publishers.Request(channel, "Look", [Publishers.Image(null)], Subject("Lost picture"));
         fixture.Emulator.Inject("POST", "/listmonk/api/media", Fault.AppliedThenReset);
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => PublishRequests.PublishAsync(Services, request));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services, request));
 
         Assert.Equal(ProviderErrorKind.Transient, error.Kind);
         Assert.Empty(CampaignsWithKey(request));
     }
 
     [Theory]
-    [InlineData("", 1, "Listmonk campaigns need a subject.")]
-    [InlineData("Subject", 2, "A Listmonk campaign is one message, but this post has 2 parts. Send it as a single post.")]
+    [InlineData("", 1, "Listmonk: a subject is required.")]
+    [InlineData("Subject", 2, "Listmonk: threads are not supported; keep one part, or post the others separately.")]
     public async Task What_listmonk_cannot_send_is_refused_before_any_request(string subject, int parts, string message)
     {
         var (channel, _, _) = await ConnectAsync();
         var before = fixture.Emulator.Requests.Count;
 
         var error = await Assert.ThrowsAsync<ProviderException>(() =>
-            PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "text", Subject(subject), partCount: parts)));
+            Publishers.PublishAsync(Services, Publishers.Request(channel, "text", fields: Subject(subject), count: parts)));
 
         Assert.Equal((ProviderErrorKind.Rejected, message), (error.Kind, error.Message));
         Assert.Equal(before, fixture.Emulator.Requests.Count);
@@ -101,10 +100,10 @@ public class ListmonkPublishingTests(EmulatedAppFixture fixture) : IClassFixture
     public async Task A_video_is_refused_before_any_upload()
     {
         var (channel, _, _) = await ConnectAsync();
-        var video = PublishRequests.Png() with { Kind = MediaKind.Video, ContentType = "video/mp4", FileName = "clip.mp4" };
+        var video = Publishers.Image(null) with { Kind = MediaKind.Video, ContentType = "video/mp4", FileName = "clip.mp4" };
 
         var error = await Assert.ThrowsAsync<ProviderException>(() =>
-            PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "text", Subject("Clip"), [video])));
+            Publishers.PublishAsync(Services, Publishers.Request(channel, "text", [video], Subject("Clip"))));
 
         Assert.Equal(ProviderErrorKind.Rejected, error.Kind);
         Assert.DoesNotContain(Instance.Media, m => m.FileName == "clip.mp4");
@@ -117,7 +116,7 @@ public class ListmonkPublishingTests(EmulatedAppFixture fixture) : IClassFixture
         Instance.DeleteList(list);
 
         var error = await Assert.ThrowsAsync<ProviderException>(() =>
-            PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "text", Subject("To nobody"))));
+            Publishers.PublishAsync(Services, Publishers.Request(channel, "text", fields: Subject("To nobody"))));
 
         Assert.Equal((ProviderErrorKind.Rejected, 400, "Listmonk refused the request: Invalid list IDs."), (error.Kind, error.StatusCode, error.Message));
     }
@@ -129,7 +128,7 @@ public class ListmonkPublishingTests(EmulatedAppFixture fixture) : IClassFixture
         Instance.DeleteApiUser(api);
 
         var error = await Assert.ThrowsAsync<ProviderException>(() =>
-            PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "text", Subject("Hi"))));
+            Publishers.PublishAsync(Services, Publishers.Request(channel, "text", fields: Subject("Hi"))));
 
         Assert.Equal((ProviderErrorKind.Auth, 403), (error.Kind, error.StatusCode));
     }
@@ -138,15 +137,15 @@ public class ListmonkPublishingTests(EmulatedAppFixture fixture) : IClassFixture
     public async Task A_create_applied_then_answered_500_is_unknown_and_the_resolver_starts_the_one_draft()
     {
         var (channel, _, _) = await ConnectAsync();
-        var request = PublishRequests.For(channel, "text", Subject("Maybe created"));
+        var request = Publishers.Request(channel, "text", fields: Subject("Maybe created"));
         fixture.Emulator.Inject("POST", CampaignsPath, Fault.AppliedThenUnavailable);
         var started = Instance.CampaignsStarted;
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => PublishRequests.PublishAsync(Services, request));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services, request));
         Assert.Equal(ProviderErrorKind.Unknown, error.Kind);
         Assert.Equal("draft", Assert.Single(CampaignsWithKey(request)).Status);
 
-        var found = await PublishRequests.FindAsync(Services, request, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var found = await Publishers.FindAsync(Services, request, DateTimeOffset.UtcNow.AddMinutes(-1));
 
         var campaign = Assert.Single(CampaignsWithKey(request));
         Assert.Equal((campaign.Id.ToString(), "running"), (found?.PlatformPostId, campaign.Status));
@@ -159,12 +158,12 @@ public class ListmonkPublishingTests(EmulatedAppFixture fixture) : IClassFixture
     public async Task A_start_whose_answer_is_lost_is_unknown_and_the_campaign_is_started_once()
     {
         var (channel, _, _) = await ConnectAsync();
-        var request = PublishRequests.For(channel, "text", Subject("Start lost"));
+        var request = Publishers.Request(channel, "text", fields: Subject("Start lost"));
         fixture.Emulator.Inject("PUT", StatusPath(Instance.Campaigns.Count + 1), Fault.AppliedThenReset);
         var started = Instance.CampaignsStarted;
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => PublishRequests.PublishAsync(Services, request));
-        var found = await PublishRequests.FindAsync(Services, request, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services, request));
+        var found = await Publishers.FindAsync(Services, request, DateTimeOffset.UtcNow.AddMinutes(-1));
 
         Assert.Equal(ProviderErrorKind.Unknown, error.Kind);
         var campaign = Assert.Single(CampaignsWithKey(request));
@@ -176,13 +175,13 @@ public class ListmonkPublishingTests(EmulatedAppFixture fixture) : IClassFixture
     public async Task A_create_that_failed_before_listmonk_applied_it_is_proven_absent()
     {
         var (channel, _, _) = await ConnectAsync();
-        var request = PublishRequests.For(channel, "text", Subject("Never created"));
+        var request = Publishers.Request(channel, "text", fields: Subject("Never created"));
         fixture.Emulator.Inject("POST", CampaignsPath, Fault.Unavailable);
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => PublishRequests.PublishAsync(Services, request));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services, request));
 
         Assert.Equal(ProviderErrorKind.Unknown, error.Kind);
-        Assert.Null(await PublishRequests.FindAsync(Services, request, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        Assert.Null(await Publishers.FindAsync(Services, request, DateTimeOffset.UtcNow.AddMinutes(-1)));
         Assert.Empty(CampaignsWithKey(request));
     }
 
@@ -190,11 +189,11 @@ public class ListmonkPublishingTests(EmulatedAppFixture fixture) : IClassFixture
     public async Task The_resolver_reports_a_running_campaign_without_starting_it_again()
     {
         var (channel, _, _) = await ConnectAsync();
-        var request = PublishRequests.For(channel, "text", Subject("Already out"));
-        var published = await PublishRequests.PublishAsync(Services, request);
+        var request = Publishers.Request(channel, "text", fields: Subject("Already out"));
+        var published = await Publishers.PublishAsync(Services, request);
         var started = Instance.CampaignsStarted;
 
-        Assert.Equal(published, await PublishRequests.FindAsync(Services, request, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        Assert.Equal(published, await Publishers.FindAsync(Services, request, DateTimeOffset.UtcNow.AddMinutes(-1)));
         Assert.Equal(started, Instance.CampaignsStarted);
     }
 

@@ -26,13 +26,12 @@ public class MastodonPublishTests(EmulatedAppFixture fixture) : IClassFixture<Em
 
     private IReadOnlyList<MastodonServerEmulator.EmulatedStatus> Made(string text) => Server.StatusesOf("1").Where(s => s.Text == text).ToList();
 
-    private static string Unique(string text) => $"{text} {Guid.NewGuid():N}";
 
     [Fact]
     public async Task A_text_post_is_one_status_with_the_idempotency_key_visibility_and_content_warning()
     {
         var channel = await ConnectedAsync();
-        var text = Unique("Hello from Sosyabot");
+        var text = Publishers.Unique("Hello from Sosyabot");
         var request = Publishers.Request(channel, text, fields: new JsonObject { ["visibility"] = "unlisted", ["spoiler_text"] = "test post" });
 
         var post = Assert.IsType<PublishedPost>(await Publishers.PublishAsync(Services, request));
@@ -50,7 +49,7 @@ public class MastodonPublishTests(EmulatedAppFixture fixture) : IClassFixture<Em
     public async Task The_same_part_sent_twice_is_still_one_status()
     {
         var channel = await ConnectedAsync();
-        var text = Unique("Twice");
+        var text = Publishers.Unique("Twice");
         var request = Publishers.Request(channel, text);
 
         var first = Assert.IsType<PublishedPost>(await Publishers.PublishAsync(Services, request));
@@ -67,7 +66,7 @@ public class MastodonPublishTests(EmulatedAppFixture fixture) : IClassFixture<Em
         var gone = new PublishedPost("999", null);
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services,
-            Publishers.Request(channel, Unique("reply"), index: 1, count: 2, root: gone, parent: gone)));
+            Publishers.Request(channel, Publishers.Unique("reply"), index: 1, count: 2, root: gone, parent: gone)));
 
         Assert.Equal(ProviderErrorKind.Rejected, error.Kind);
         Assert.Contains("Record not found", error.Message);
@@ -77,7 +76,7 @@ public class MastodonPublishTests(EmulatedAppFixture fixture) : IClassFixture<Em
     public async Task An_upload_whose_answer_was_lost_is_transient_and_nothing_is_posted()
     {
         var channel = await ConnectedAsync();
-        var text = Unique("Upload lost");
+        var text = Publishers.Unique("Upload lost");
         fixture.Emulator.Inject("POST", "/mastodon-a/api/v2/media", Fault.AppliedThenUnavailable);
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services, Publishers.Request(channel, text, [Publishers.Image("alt")])));
@@ -90,7 +89,7 @@ public class MastodonPublishTests(EmulatedAppFixture fixture) : IClassFixture<Em
     public async Task A_three_part_thread_is_a_chain_of_replies()
     {
         var channel = await ConnectedAsync();
-        var texts = new[] { Unique("1/3"), Unique("2/3"), Unique("3/3") };
+        var texts = new[] { Publishers.Unique("1/3"), Publishers.Unique("2/3"), Publishers.Unique("3/3") };
 
         var posts = await Publishers.ThreadAsync(Services, channel, texts);
 
@@ -105,7 +104,7 @@ public class MastodonPublishTests(EmulatedAppFixture fixture) : IClassFixture<Em
     public async Task Images_are_uploaded_with_their_alt_text_and_attached_in_order()
     {
         var channel = await ConnectedAsync();
-        var text = Unique("Two pictures");
+        var text = Publishers.Unique("Two pictures");
         var request = Publishers.Request(channel, text, [Publishers.Image("A red square"), Publishers.Image("Another red square")]);
 
         Assert.IsType<PublishedPost>(await Publishers.PublishAsync(Services, request));
@@ -121,7 +120,7 @@ public class MastodonPublishTests(EmulatedAppFixture fixture) : IClassFixture<Em
     public async Task Media_still_processing_returns_pending_and_the_status_is_posted_once_it_is_ready()
     {
         var channel = await ConnectedAsync();
-        var text = Unique("Processing");
+        var text = Publishers.Unique("Processing");
         var request = Publishers.Request(channel, text, [Publishers.Image("alt")]);
         Server.MediaProcessingPolls = 2;
         PublishResult result;
@@ -174,7 +173,7 @@ public class MastodonPublishTests(EmulatedAppFixture fixture) : IClassFixture<Em
     public async Task A_post_applied_but_unanswered_is_unknown_and_the_resolver_finds_it_by_its_key()
     {
         var channel = await ConnectedAsync();
-        var text = Unique("Applied");
+        var text = Publishers.Unique("Applied");
         var request = Publishers.Request(channel, text);
         var startedAt = DateTimeOffset.UtcNow;
         fixture.Emulator.Inject("POST", Statuses, Fault.AppliedThenUnavailable);
@@ -193,7 +192,7 @@ public class MastodonPublishTests(EmulatedAppFixture fixture) : IClassFixture<Em
     public async Task A_post_that_never_arrived_is_proven_absent_without_posting_anything()
     {
         var channel = await ConnectedAsync();
-        var text = Unique("Never arrived");
+        var text = Publishers.Unique("Never arrived");
         var request = Publishers.Request(channel, text);
         var startedAt = DateTimeOffset.UtcNow;
         var before = Server.StatusesOf("1").Count;
@@ -214,13 +213,13 @@ public class MastodonPublishTests(EmulatedAppFixture fixture) : IClassFixture<Em
     public async Task After_the_key_expired_the_resolver_reads_the_accounts_statuses()
     {
         var channel = await ConnectedAsync();
-        var text = Unique("Old attempt with a link https://example.com/a/very/long/path & more");
-        var parent = Assert.IsType<PublishedPost>(await Publishers.PublishAsync(Services, Publishers.Request(channel, Unique("parent"))));
+        var text = Publishers.Unique("Old attempt with a link https://example.com/a/very/long/path & more");
+        var parent = Assert.IsType<PublishedPost>(await Publishers.PublishAsync(Services, Publishers.Request(channel, Publishers.Unique("parent"))));
         // The attempts "started" 56 minutes ago: the server no longer holds their keys.
         var attemptStartedAt = DateTimeOffset.UtcNow.AddMinutes(-56);
         var request = Publishers.Request(channel, text, index: 1, count: 2, root: parent, parent: parent);
         var post = Assert.IsType<PublishedPost>(await Publishers.PublishAsync(Services, request));
-        var later = Publishers.Request(channel, Unique("not published"), index: 1, count: 2, root: parent, parent: parent);
+        var later = Publishers.Request(channel, Publishers.Unique("not published"), index: 1, count: 2, root: parent, parent: parent);
         var probesBefore = fixture.Emulator.RequestsTo("POST", Statuses).Count();
 
         var found = await Publishers.FindAsync(Services, request, attemptStartedAt);

@@ -1,7 +1,6 @@
 using Sosyabot.Core.Providers;
 using Sosyabot.Core.Providers.Reddit;
 using Sosyabot.Tests.Emulator.Reddit;
-using Sosyabot.Tests.Providers.Publishing;
 using Sosyabot.Tests.TestSupport;
 
 namespace Sosyabot.Tests.Providers.Reddit;
@@ -16,6 +15,6 @@ public static class RedditChannels
         var account = reddit.SignIn(reddit.CreateAccount($"u{Guid.NewGuid():N}"[..12]));
         var result = await new OAuthConnectDriver(fixture).ConnectAsync(user, RedditDefaults.Key);
         Assert.True(result.Succeeded);
-        return (await PublishRequests.ContextAsync(fixture.Factory.Services, result.ChannelId!.Value), account);
+        return (await Publishers.ContextAsync(fixture.Factory.Services, result.ChannelId!.Value), account);
     }
 }

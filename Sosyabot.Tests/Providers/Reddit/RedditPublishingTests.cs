@@ -8,7 +8,6 @@ using Sosyabot.Core.Providers.Publishing;
 using Sosyabot.Core.Providers.Reddit;
 using Sosyabot.Tests.Emulator;
 using Sosyabot.Tests.Emulator.Reddit;
-using Sosyabot.Tests.Providers.Publishing;
 using Sosyabot.Tests.TestSupport;
 
 namespace Sosyabot.Tests.Providers.Reddit;
@@ -40,7 +39,7 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
         var (channel, account) = await ConnectAsync();
         var sr = NewSubreddit();
 
-        var result = await PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "Body & more", Fields($"r/{sr.Name}", " Hello Reddit ", flair: "flair-1")));
+        var result = await Publishers.PublishAsync(Services, Publishers.Request(channel, "Body & more", fields: Fields($"r/{sr.Name}", " Hello Reddit ", flair: "flair-1")));
 
         var published = Assert.IsType<PublishedPost>(result);
         var post = Assert.Single(PostsIn(sr));
@@ -61,7 +60,7 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
         var (channel, _) = await ConnectAsync();
         var sr = NewSubreddit(submissionType: "link");
 
-        var result = await PublishRequests.PublishAsync(Services, PublishRequests.For(channel, " https://example.com/a?b=1 ", Fields(sr.Name, "A link", kind: "link")));
+        var result = await Publishers.PublishAsync(Services, Publishers.Request(channel, " https://example.com/a?b=1 ", fields: Fields(sr.Name, "A link", kind: "link")));
 
         var post = Assert.Single(PostsIn(sr));
         Assert.Equal(post.Name, Assert.IsType<PublishedPost>(result).PlatformPostId);
@@ -73,18 +72,17 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
     {
         var (channel, _) = await ConnectAsync();
         var sr = NewSubreddit();
-        var request = PublishRequests.For(channel, "", Fields(sr.Name, "A pixel"), [PublishRequests.Png("one pixel")]);
+        var request = Publishers.Request(channel, "", [Publishers.Image("one pixel")], Fields(sr.Name, "A pixel"));
 
-        var pending = Assert.IsType<PendingPublish>(await PublishRequests.PublishAsync(Services, request));
-        var published = Assert.IsType<PublishedPost>(await PublishRequests.WithAsync(Services,
-            r => r.Find<IPublishStatusChecker>(RedditDefaults.Key)!.CheckAsync(request, pending, default)));
+        var pending = Assert.IsType<PendingPublish>(await Publishers.PublishAsync(Services, request));
+        var published = Assert.IsType<PublishedPost>(await Publishers.CheckAsync(Services, request, pending));
 
         var post = Assert.Single(PostsIn(sr));
         Assert.Equal(("image", post.Name), (post.Kind, published.PlatformPostId));
         Assert.StartsWith(RedditEmulator.MediaBucket + "/rte_images/", post.Url);
-        Assert.Equal(PublishRequests.PngBytes, Reddit.Uploads[post.Url![(RedditEmulator.MediaBucket.Length + 1)..]]);
+        Assert.Equal(Publishers.Png, Reddit.Uploads[post.Url![(RedditEmulator.MediaBucket.Length + 1)..]]);
         var lease = QueryHelpers.ParseQuery(fixture.Emulator.RequestsTo("POST", "/reddit-oauth/api/media/asset.json").Last().Body);
-        Assert.Equal(("pixel.png", "image/png"), (lease["filepath"].ToString(), lease["mimetype"].ToString()));
+        Assert.Equal(("image.png", "image/png"), (lease["filepath"].ToString(), lease["mimetype"].ToString()));
     }
 
     [Fact]
@@ -92,11 +90,11 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
     {
         var (channel, _) = await ConnectAsync();
         var sr = NewSubreddit();
-        var request = PublishRequests.For(channel, "", Fields(sr.Name, "Slow pixel"), [PublishRequests.Png()]);
+        var request = Publishers.Request(channel, "", [Publishers.Image(null)], Fields(sr.Name, "Slow pixel"));
         Reddit.HoldImagePosts = true;
         try
         {
-            var pending = Assert.IsType<PendingPublish>(await PublishRequests.PublishAsync(Services, request));
+            var pending = Assert.IsType<PendingPublish>(await Publishers.PublishAsync(Services, request));
             await using var scope = Services.CreateAsyncScope();
             RedditProvider Later(TimeSpan after) => new(TestApis.Factory(scope.ServiceProvider.GetRequiredService<IHttpClientFactory>()),
                 scope.ServiceProvider.GetRequiredService<IOptions<RedditOptions>>(), new FixedTimeProvider(DateTimeOffset.UtcNow + after));
@@ -125,7 +123,7 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
         try
         {
             var error = await Assert.ThrowsAsync<ProviderException>(() =>
-                PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "", Fields(sr.Name, "Too big"), [PublishRequests.Png()])));
+                Publishers.PublishAsync(Services, Publishers.Request(channel, "", [Publishers.Image(null)], Fields(sr.Name, "Too big"))));
 
             Assert.Equal(ProviderErrorKind.Rejected, error.Kind);
             Assert.Equal("Reddit's media storage refused the image: Your proposed upload exceeds the maximum allowed size (EntityTooLarge).", error.Message);
@@ -152,7 +150,7 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
         var form = new MultipartFormDataContent();
         foreach (var field in lease["args"]!["fields"]!.AsArray())
             form.Add(new StringContent(field!["name"]!.GetValue<string>() == "policy" ? "tampered" : field["value"]!.GetValue<string>()), field["name"]!.GetValue<string>());
-        form.Add(new ByteArrayContent(PublishRequests.PngBytes), "file", "a.png");
+        form.Add(new ByteArrayContent(Publishers.Png), "file", "a.png");
 
         using var answer = await http.PostAsync(fixture.Emulator.Url("reddit-s3/"), form);
 
@@ -167,9 +165,9 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
         var linksOnly = NewSubreddit(submissionType: "link");
 
         var missing = await Assert.ThrowsAsync<ProviderException>(() =>
-            PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "text", Fields("nosuchsubredditxx", "Title"))));
+            Publishers.PublishAsync(Services, Publishers.Request(channel, "text", fields: Fields("nosuchsubredditxx", "Title"))));
         var noSelfs = await Assert.ThrowsAsync<ProviderException>(() =>
-            PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "text", Fields(linksOnly.Name, "Title"))));
+            Publishers.PublishAsync(Services, Publishers.Request(channel, "text", fields: Fields(linksOnly.Name, "Title"))));
 
         Assert.Equal((ProviderErrorKind.Rejected, 200), (missing.Kind, missing.StatusCode));
         Assert.Equal("Reddit refused the post: check the subreddit: that subreddit doesn't exist. (SUBREDDIT_NOEXIST)", missing.Message);
@@ -185,7 +183,7 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
         Reddit.Revoke(channel.AccessToken!);
 
         var error = await Assert.ThrowsAsync<ProviderException>(() =>
-            PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "text", Fields(NewSubreddit().Name, "Title"))));
+            Publishers.PublishAsync(Services, Publishers.Request(channel, "text", fields: Fields(NewSubreddit().Name, "Title"))));
 
         Assert.Equal((ProviderErrorKind.Auth, 401), (error.Kind, error.StatusCode));
     }
@@ -199,7 +197,7 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
             new Fault(200, """{"json": {"errors": [["RATELIMIT", "you are doing that too much. try again in 5 minutes.", "ratelimit"]]}}"""));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() =>
-            PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "text", Fields(sr.Name, "Title"))));
+            Publishers.PublishAsync(Services, Publishers.Request(channel, "text", fields: Fields(sr.Name, "Title"))));
 
         Assert.Equal((ProviderErrorKind.RateLimited, TimeSpan.FromMinutes(5)), (error.Kind, error.RetryAfter));
         Assert.Empty(PostsIn(sr));
@@ -210,12 +208,12 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
     {
         var (channel, _) = await ConnectAsync();
         var sr = NewSubreddit();
-        var request = PublishRequests.For(channel, "text", Fields(sr.Name, "Maybe posted"));
+        var request = Publishers.Request(channel, "text", fields: Fields(sr.Name, "Maybe posted"));
         fixture.Emulator.Inject("POST", SubmitPath, Fault.AppliedThenUnavailable);
         var startedAt = DateTimeOffset.UtcNow;
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => PublishRequests.PublishAsync(Services, request));
-        var found = await PublishRequests.FindAsync(Services, request, startedAt);
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services, request));
+        var found = await Publishers.FindAsync(Services, request, startedAt);
 
         Assert.Equal(ProviderErrorKind.Unknown, error.Kind);
         var post = Assert.Single(PostsIn(sr));
@@ -228,14 +226,14 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
     {
         var (channel, _) = await ConnectAsync();
         var sr = NewSubreddit();
-        var request = PublishRequests.For(channel, "text", Fields(sr.Name, "Never posted"));
+        var request = Publishers.Request(channel, "text", fields: Fields(sr.Name, "Never posted"));
         fixture.Emulator.Inject("POST", SubmitPath, Fault.Unavailable);
         var startedAt = DateTimeOffset.UtcNow;
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => PublishRequests.PublishAsync(Services, request));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services, request));
 
         Assert.Equal(ProviderErrorKind.Unknown, error.Kind);
-        Assert.Null(await PublishRequests.FindAsync(Services, request, startedAt));
+        Assert.Null(await Publishers.FindAsync(Services, request, startedAt));
         Assert.Empty(PostsIn(sr));
     }
 
@@ -246,9 +244,9 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
         var other = NewSubreddit();
         var target = NewSubreddit();
         var startedAt = DateTimeOffset.UtcNow;
-        await PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "text", Fields(other.Name, "Same title")));
+        await Publishers.PublishAsync(Services, Publishers.Request(channel, "text", fields: Fields(other.Name, "Same title")));
 
-        Assert.Null(await PublishRequests.FindAsync(Services, PublishRequests.For(channel, "text", Fields(target.Name, "Same title")), startedAt));
+        Assert.Null(await Publishers.FindAsync(Services, Publishers.Request(channel, "text", fields: Fields(target.Name, "Same title")), startedAt));
     }
 
     [Fact]
@@ -258,17 +256,17 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
         var busy = NewSubreddit();
         var startedAt = DateTimeOffset.UtcNow;
         for (var i = 0; i < RedditDefaults.SubmittedPageSize; i++)
-            await PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "text", Fields(busy.Name, $"Post {i}")));
+            await Publishers.PublishAsync(Services, Publishers.Request(channel, "text", fields: Fields(busy.Name, $"Post {i}")));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() =>
-            PublishRequests.FindAsync(Services, PublishRequests.For(channel, "text", Fields(NewSubreddit().Name, "Lost")), startedAt));
+            Publishers.FindAsync(Services, Publishers.Request(channel, "text", fields: Fields(NewSubreddit().Name, "Lost")), startedAt));
 
         Assert.Equal(ProviderErrorKind.Transient, error.Kind);
     }
 
     [Theory]
-    [InlineData(2, "title", null, "Reddit posts have one part, but this one has 2. Send it to Reddit as a single post.")]
-    [InlineData(1, "", null, "Reddit posts need a title.")]
+    [InlineData(2, "title", null, "Reddit: threads are not supported; keep one part, or post the others separately.")]
+    [InlineData(1, "", null, "Reddit: a title is required.")]
     [InlineData(1, "title", "video", "Reddit has no post kind “video”. Use self (text), link or image.")]
     [InlineData(1, "title", "link", "A Reddit link post needs a web address starting with http:// or https://.")]
     public async Task What_reddit_would_refuse_is_refused_before_anything_is_sent(int parts, string title, string? kind, string message)
@@ -278,7 +276,7 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
         var before = fixture.Emulator.RequestsTo("POST", SubmitPath).Count();
 
         var error = await Assert.ThrowsAsync<ProviderException>(() =>
-            PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "not a url", Fields(sr.Name, title, kind), partCount: parts)));
+            Publishers.PublishAsync(Services, Publishers.Request(channel, "not a url", fields: Fields(sr.Name, title, kind), count: parts)));
 
         Assert.Equal((ProviderErrorKind.Rejected, message), (error.Kind, error.Message));
         Assert.Equal(before, fixture.Emulator.RequestsTo("POST", SubmitPath).Count());
@@ -290,7 +288,7 @@ public class RedditPublishingTests(EmulatedAppFixture fixture) : IClassFixture<E
         var (channel, _) = await ConnectAsync();
 
         var error = await Assert.ThrowsAsync<ProviderException>(() =>
-            PublishRequests.PublishAsync(Services, PublishRequests.For(channel, "text", Fields(NewSubreddit().Name, new string('é', 301)))));
+            Publishers.PublishAsync(Services, Publishers.Request(channel, "text", fields: Fields(NewSubreddit().Name, new string('é', 301)))));
 
         Assert.Equal("Reddit: the title has 301 of 300 characters.", error.Message);
     }

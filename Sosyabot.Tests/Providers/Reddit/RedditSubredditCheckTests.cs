@@ -1,7 +1,6 @@
 using Sosyabot.Core.Providers;
 using Sosyabot.Core.Providers.Reddit;
 using Sosyabot.Tests.Emulator.Reddit;
-using Sosyabot.Tests.Providers.Publishing;
 using Sosyabot.Tests.TestSupport;
 
 namespace Sosyabot.Tests.Providers.Reddit;
@@ -13,7 +12,7 @@ public class RedditSubredditCheckTests(EmulatedAppFixture fixture) : IClassFixtu
     private Task<(ChannelContext Channel, RedditAccount Account)> ConnectAsync() => RedditChannels.ConnectAsync(fixture);
 
     private Task<SubredditCheck> CheckAsync(ChannelContext channel, string name) =>
-        PublishRequests.WithAsync(fixture.Factory.Services, r => r.Find<RedditProvider>(RedditDefaults.Key)!.CheckSubredditAsync(channel, name, default));
+        Publishers.WithAsync<RedditProvider, SubredditCheck>(fixture.Factory.Services, RedditDefaults.Key, r => r.CheckSubredditAsync(channel, name, default));
 
     private static string NewName() => $"s{Guid.NewGuid():N}"[..16];
 

@@ -3,6 +3,7 @@ using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Publishing;
 using Sosyabot.Tests.TestSupport;
 using static Sosyabot.Tests.Providers.X.XPublishing;
+using static Sosyabot.Tests.TestSupport.Publishers;
 
 namespace Sosyabot.Tests.Providers.X;
 
@@ -15,9 +16,7 @@ public class XMediaPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emul
 
     private readonly XPublishing _x = new(fixture);
 
-    private IPublisher Publisher => _x.Find<IPublisher>();
-
-    private IPublishStatusChecker Checker => _x.Find<IPublishStatusChecker>();
+    private IServiceProvider Services => fixture.Factory.Services;
 
     [Fact]
     public async Task An_image_is_uploaded_described_with_its_alt_text_then_attached()
@@ -25,14 +24,14 @@ public class XMediaPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emul
         var (account, channel) = await _x.ConnectAsync();
         var mark = _x.Mark();
 
-        var published = Assert.IsType<PublishedPost>(await Publisher.PublishAsync(Request(channel, Unique("A dot"), media: Png("A single black dot")), default));
+        var published = Assert.IsType<PublishedPost>(await PublishAsync(Services, Request(channel, Unique("A dot"), [Image("A single black dot")])));
 
         var tweet = Assert.Single(_x.X.TweetsOf(account));
         Assert.Equal(tweet.Id, published.PlatformPostId);
         var mediaId = Assert.Single(tweet.MediaIds);
         var upload = _x.X.Upload(mediaId)!;
         Assert.Equal("A single black dot", upload.AltText);
-        Assert.Equal(("image/png", "tweet_image", 70L), (upload.MediaType, upload.Category, upload.TotalBytes));
+        Assert.Equal(("image/png", "tweet_image", (long)Png.Length), (upload.MediaType, upload.Category, upload.TotalBytes));
         using var init = JsonDocument.Parse(Assert.Single(_x.RequestsSince(mark, "POST", InitializePath)).Body);
         Assert.Equal("tweet_image", init.RootElement.GetProperty("media_category").GetString());
         var order = fixture.Emulator.Requests.Skip(mark).Select(r => r.Path).Where(p => p is MetadataPath or TweetsPath).ToList();
@@ -44,7 +43,7 @@ public class XMediaPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emul
     {
         var (account, channel) = await _x.ConnectAsync();
 
-        await Publisher.PublishAsync(Request(channel, Unique("Two dots"), media: [Png(null), Png("The second dot")]), default);
+        await PublishAsync(Services, Request(channel, Unique("Two dots"), [Image(null), Image("The second dot")]));
 
         var tweet = Assert.Single(_x.X.TweetsOf(account));
         Assert.Equal([null, "The second dot"], tweet.MediaIds.Select(id => _x.X.Upload(id)!.AltText));
@@ -54,12 +53,12 @@ public class XMediaPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emul
     public async Task An_unknown_post_with_media_is_found_although_x_shows_its_media_as_a_link()
     {
         var (account, channel) = await _x.ConnectAsync();
-        var request = Request(channel, Unique("Picture this"), media: Png(null));
+        var request = Request(channel, Unique("Picture this"), [Image(null)]);
         fixture.Emulator.Inject("POST", TweetsPath, Emulator.Fault.AppliedThenUnavailable);
         var started = DateTimeOffset.UtcNow;
 
-        Assert.Equal(ProviderErrorKind.Unknown, (await Assert.ThrowsAsync<ProviderException>(() => Publisher.PublishAsync(request, default))).Kind);
-        var found = await _x.Find<IPublishResolver>().FindAsync(request, started, default);
+        Assert.Equal(ProviderErrorKind.Unknown, (await Assert.ThrowsAsync<ProviderException>(() => PublishAsync(Services, request))).Kind);
+        var found = await FindAsync(Services, request, started);
 
         var tweet = Assert.Single(_x.X.TweetsOf(account));
         Assert.Contains("https://t.co/", tweet.ShownText);
@@ -70,10 +69,10 @@ public class XMediaPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emul
     public async Task A_video_is_sent_in_segments_and_posted_by_the_status_check_once_processing_succeeded()
     {
         var (account, channel) = await _x.ConnectAsync();
-        var request = Request(channel, Unique("A clip"), media: Mp4());
+        var request = Request(channel, Unique("A clip"), [Mp4()]);
         var mark = _x.Mark();
 
-        var pending = Assert.IsType<PendingPublish>(await Publisher.PublishAsync(request, default));
+        var pending = Assert.IsType<PendingPublish>(await PublishAsync(Services, request));
 
         Assert.Empty(_x.X.TweetsOf(account));
         Assert.Equal(TimeSpan.FromSeconds(1), pending.CheckAfter);
@@ -82,9 +81,9 @@ public class XMediaPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emul
         Assert.All(upload.Segments.Values, size => Assert.InRange(size, 1, 5 * 1024 * 1024));
         Assert.Equal("video/mp4", upload.MediaType);
 
-        var stillProcessing = Assert.IsType<PendingPublish>(await Checker.CheckAsync(request, pending, default));
+        var stillProcessing = Assert.IsType<PendingPublish>(await CheckAsync(Services, request, pending));
         Assert.Empty(_x.X.TweetsOf(account));
-        var published = Assert.IsType<PublishedPost>(await Checker.CheckAsync(request, stillProcessing, default));
+        var published = Assert.IsType<PublishedPost>(await CheckAsync(Services, request, stillProcessing));
 
         var tweet = Assert.Single(_x.X.TweetsOf(account));
         Assert.Equal(tweet.Id, published.PlatformPostId);
@@ -96,12 +95,12 @@ public class XMediaPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emul
     public async Task A_video_x_cannot_process_is_refused_with_x_s_reason_and_never_posted()
     {
         var (account, channel) = await _x.ConnectAsync();
-        var request = Request(channel, Unique("A broken clip"), media: Mp4(64 * 1024));
+        var request = Request(channel, Unique("A broken clip"), [Mp4(64 * 1024)]);
         _x.X.FailNextProcessingWith = "Unsupported video codec.";
 
-        var pending = Assert.IsType<PendingPublish>(await Publisher.PublishAsync(request, default));
-        var stillProcessing = Assert.IsType<PendingPublish>(await Checker.CheckAsync(request, pending, default));
-        var refused = await Assert.ThrowsAsync<ProviderException>(() => Checker.CheckAsync(request, stillProcessing, default));
+        var pending = Assert.IsType<PendingPublish>(await PublishAsync(Services, request));
+        var stillProcessing = Assert.IsType<PendingPublish>(await CheckAsync(Services, request, pending));
+        var refused = await Assert.ThrowsAsync<ProviderException>(() => CheckAsync(Services, request, stillProcessing));
 
         Assert.Equal(ProviderErrorKind.Rejected, refused.Kind);
         Assert.Equal("X could not process clip.mp4: Unsupported video codec.", refused.Message);
@@ -114,7 +113,7 @@ public class XMediaPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emul
         var (account, channel) = await _x.ConnectAsync();
         fixture.Emulator.Inject("POST", InitializePath, Emulator.Fault.AppliedThenUnavailable);
 
-        var failed = await Assert.ThrowsAsync<ProviderException>(() => Publisher.PublishAsync(Request(channel, Unique("retry me"), media: Png(null)), default));
+        var failed = await Assert.ThrowsAsync<ProviderException>(() => PublishAsync(Services, Request(channel, Unique("retry me"), [Image(null)])));
 
         Assert.Equal(ProviderErrorKind.Transient, failed.Kind);
         Assert.Empty(_x.X.TweetsOf(account));

@@ -7,6 +7,7 @@ using Sosyabot.Tests.Emulator;
 using Sosyabot.Tests.Emulator.X;
 using Sosyabot.Tests.TestSupport;
 using static Sosyabot.Tests.Providers.X.XPublishing;
+using static Sosyabot.Tests.TestSupport.Publishers;
 
 namespace Sosyabot.Tests.Providers.X;
 
@@ -16,13 +17,13 @@ public class XPublisherTests(EmulatedAppFixture fixture) : IClassFixture<Emulate
 {
     private readonly XPublishing _x = new(fixture);
 
-    private IPublisher Publisher => _x.Find<IPublisher>();
+    private IServiceProvider Services => fixture.Factory.Services;
 
     // Refused: Rejected, and nothing new on the account.
     private async Task<ProviderException> RefusedAsync(XAccount account, PublishRequest request)
     {
         var before = _x.X.TweetsOf(account).Count;
-        var refused = await Assert.ThrowsAsync<ProviderException>(() => Publisher.PublishAsync(request, default));
+        var refused = await Assert.ThrowsAsync<ProviderException>(() => PublishAsync(Services, request));
         Assert.Equal(ProviderErrorKind.Rejected, refused.Kind);
         Assert.Equal(before, _x.X.TweetsOf(account).Count);
         return refused;
@@ -33,9 +34,9 @@ public class XPublisherTests(EmulatedAppFixture fixture) : IClassFixture<Emulate
     {
         fixture.Emulator.Inject("POST", TweetsPath, fault);
         var started = DateTimeOffset.UtcNow;
-        var unknown = await Assert.ThrowsAsync<ProviderException>(() => Publisher.PublishAsync(request, default));
+        var unknown = await Assert.ThrowsAsync<ProviderException>(() => PublishAsync(Services, request));
         Assert.Equal(ProviderErrorKind.Unknown, unknown.Kind);
-        return await _x.Find<IPublishResolver>().FindAsync(request, started, default);
+        return await FindAsync(Services, request, started);
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public class XPublisherTests(EmulatedAppFixture fixture) : IClassFixture<Emulate
         var text = Unique("Hello from Sosyabot");
         var mark = _x.Mark();
 
-        var published = Assert.IsType<PublishedPost>(await Publisher.PublishAsync(Request(channel, text), default));
+        var published = Assert.IsType<PublishedPost>(await PublishAsync(Services, Request(channel, text)));
 
         var tweet = Assert.Single(_x.X.TweetsOf(account));
         Assert.Equal(tweet.Id, published.PlatformPostId);
@@ -67,7 +68,7 @@ public class XPublisherTests(EmulatedAppFixture fixture) : IClassFixture<Emulate
         var parts = new List<PublishedPost>();
         for (var i = 0; i < texts.Length; i++)
         {
-            parent = Assert.IsType<PublishedPost>(await Publisher.PublishAsync(Request(channel, texts[i], parent, i, texts.Length), default));
+            parent = Assert.IsType<PublishedPost>(await PublishAsync(Services, Request(channel, texts[i], index: i, count: texts.Length, parent: parent)));
             parts.Add(parent);
         }
 
@@ -83,7 +84,7 @@ public class XPublisherTests(EmulatedAppFixture fixture) : IClassFixture<Emulate
     {
         var (account, channel) = await _x.ConnectAsync();
         var text = Unique("Said once");
-        await Publisher.PublishAsync(Request(channel, text), default);
+        await PublishAsync(Services, Request(channel, text));
 
         var refused = await RefusedAsync(account, Request(channel, text));
 
@@ -93,14 +94,15 @@ public class XPublisherTests(EmulatedAppFixture fixture) : IClassFixture<Emulate
     }
 
     [Fact]
-    public async Task Text_over_the_limit_is_refused_with_x_s_reason_not_its_generic_detail()
+    public async Task Text_over_the_limit_is_refused_by_x_s_rules_before_anything_is_sent()
     {
         var (account, channel) = await _x.ConnectAsync();
+        var mark = _x.Mark();
 
         var refused = await RefusedAsync(account, Request(channel, new string('a', 281)));
 
-        Assert.StartsWith("X refused the request: Your Tweet text is too long.", refused.Message);
-        Assert.DoesNotContain("One or more parameters", refused.Message);
+        Assert.Equal("X: 281 of 280 characters.", refused.Message);
+        Assert.Empty(_x.RequestsSince(mark, "POST", TweetsPath));
     }
 
     [Fact]
@@ -108,7 +110,7 @@ public class XPublisherTests(EmulatedAppFixture fixture) : IClassFixture<Emulate
     {
         var (account, channel) = await _x.ConnectAsync();
 
-        var refused = await RefusedAsync(account, Request(channel, Unique("orphan"), new PublishedPost("1", null), 1, 2));
+        var refused = await RefusedAsync(account, Request(channel, Unique("orphan"), index: 1, count: 2, parent: new PublishedPost("1", null)));
 
         Assert.Contains("You attempted to reply to a Tweet that is deleted or not visible to you.", refused.Message);
     }
@@ -129,17 +131,16 @@ public class XPublisherTests(EmulatedAppFixture fixture) : IClassFixture<Emulate
     public async Task An_unknown_reply_is_found_under_its_parent_and_not_confused_with_the_same_text_elsewhere()
     {
         var (account, channel) = await _x.ConnectAsync();
-        var root = (PublishedPost)await Publisher.PublishAsync(Request(channel, Unique("root")), default);
-        var reply = Request(channel, Unique("the reply"), root, 1, 2);
+        var root = (PublishedPost)await PublishAsync(Services, Request(channel, Unique("root")));
+        var reply = Request(channel, Unique("the reply"), index: 1, count: 2, parent: root);
         var started = DateTimeOffset.UtcNow;
         fixture.Emulator.Inject("POST", TweetsPath, Fault.AppliedThenReset);
 
-        Assert.Equal(ProviderErrorKind.Unknown, (await Assert.ThrowsAsync<ProviderException>(() => Publisher.PublishAsync(reply, default))).Kind);
-        var resolver = _x.Find<IPublishResolver>();
+        Assert.Equal(ProviderErrorKind.Unknown, (await Assert.ThrowsAsync<ProviderException>(() => PublishAsync(Services, reply))).Kind);
 
-        var found = await resolver.FindAsync(reply, started, default);
+        var found = await FindAsync(Services, reply, started);
         Assert.Equal(_x.X.TweetsOf(account).Single(t => t.ReplyTo == root.PlatformPostId).Id, found?.PlatformPostId);
-        Assert.Null(await resolver.FindAsync(reply with { Parent = new PublishedPost("42", null) }, started, default));
+        Assert.Null(await FindAsync(Services, reply with { Parent = new PublishedPost("42", null) }, started));
         Assert.Equal(2, _x.X.TweetsOf(account).Count);
     }
 
@@ -161,11 +162,11 @@ public class XPublisherTests(EmulatedAppFixture fixture) : IClassFixture<Emulate
         // An answer that never comes: X posted it, the call ends with an empty 200 body.
         fixture.Emulator.Inject("POST", TweetsPath, Fault.AppliedThenSilent(TimeSpan.FromMilliseconds(200)));
         var started = DateTimeOffset.UtcNow;
-        Assert.Equal(ProviderErrorKind.Unknown, (await Assert.ThrowsAsync<ProviderException>(() => Publisher.PublishAsync(request, default))).Kind);
+        Assert.Equal(ProviderErrorKind.Unknown, (await Assert.ThrowsAsync<ProviderException>(() => PublishAsync(Services, request))).Kind);
         for (var i = 0; i < 150; i++) _x.X.PostAs(account, $"elsewhere {i}");
         var mark = _x.Mark();
 
-        var found = await _x.Find<IPublishResolver>().FindAsync(request, started, default);
+        var found = await FindAsync(Services, request, started);
 
         Assert.Equal(_x.X.TweetsOf(account)[0].Id, found?.PlatformPostId);
         Assert.Equal(2, _x.RequestsSince(mark, "GET", $"/x-api/2/users/{account.Id}/tweets").Count);
@@ -178,7 +179,7 @@ public class XPublisherTests(EmulatedAppFixture fixture) : IClassFixture<Emulate
         fixture.Emulator.Inject("POST", TweetsPath,
             new Fault(429, """{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}""", "120", ContentType: "application/problem+json"));
 
-        var limited = await Assert.ThrowsAsync<ProviderException>(() => Publisher.PublishAsync(Request(channel, Unique("Too soon")), default));
+        var limited = await Assert.ThrowsAsync<ProviderException>(() => PublishAsync(Services, Request(channel, Unique("Too soon"))));
 
         Assert.Equal(ProviderErrorKind.RateLimited, limited.Kind);
         Assert.InRange(limited.RetryAfter!.Value, TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(121));
@@ -193,8 +194,7 @@ public class XPublisherTests(EmulatedAppFixture fixture) : IClassFixture<Emulate
         var cookies = _x.X.CreateWebSession(account);
         var saved = await CredentialChannels.ConnectAsync(fixture.Factory.Services, user, XDefaults.Key,
             new Dictionary<string, string> { ["auth_token"] = cookies.AuthToken, ["ct0"] = cookies.Ct0 });
-        var channel = (await CredentialChannels.GetAsync(fixture.Factory.Services, saved.Id))
-            .ToContext(await CredentialChannels.TokensAsync(fixture.Factory.Services, saved.Id));
+        var channel = await ContextAsync(Services, saved.Id);
         var mark = _x.Mark();
 
         var refused = await RefusedAsync(account, Request(channel, Unique("cookie post")));

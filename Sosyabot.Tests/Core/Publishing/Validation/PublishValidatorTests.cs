@@ -122,7 +122,7 @@ public class PublishValidatorTests
 
         var fields = new Dictionary<string, string> { ["subreddit"] = "r/no spaces", ["title"] = new string('t', 301) };
         Assert.Equal(
-            ["Reddit: \"r/no spaces\" is not a valid subreddit (3 to 21 letters, digits or underscores, without r/).", "Reddit: the title has 301 of 300 characters."],
+            ["Reddit: \"r/no spaces\" is not a valid subreddit (2 to 21 letters, digits or underscores, like pics or r/pics).", "Reddit: the title has 301 of 300 characters."],
             Messages(Post(RedditRules.Rules, "", fields: fields), RedditRules.Rules));
         Assert.Equal(["Reddit: 40,001 of 40,000 characters."],
             Messages(Post(RedditRules.Rules, new string('x', 40_001), fields: new() { ["subreddit"] = "dotnet", ["title"] = "Hi" }), RedditRules.Rules));
@@ -131,7 +131,7 @@ public class PublishValidatorTests
     [Fact]
     public void Listmonk_requires_a_subject_and_takes_no_video()
     {
-        Assert.Equal(["Listmonk: a subject is required.", "Listmonk: videos are not supported."],
+        Assert.Equal(["Listmonk: a subject is required.", "Listmonk: videos are not supported; remove the video."],
             Messages(Post(ListmonkRules.Rules, "<p>news</p>", [Video()]), ListmonkRules.Rules));
         Assert.Empty(Messages(Post(ListmonkRules.Rules, new string('n', 100_000), fields: new() { ["subject"] = "News" }), ListmonkRules.Rules));
     }
