@@ -1,4 +1,4 @@
 namespace Sosyabot.Core;
 
 // A request the user can fix; the message is written for them and is shown where they are.
-public sealed class InvalidRequestException(string message) : Exception(message);
+public class InvalidRequestException(string message) : Exception(message);

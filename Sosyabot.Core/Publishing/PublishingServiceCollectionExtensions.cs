@@ -21,6 +21,7 @@ public static class PublishingServiceCollectionExtensions
         services.AddScoped<TargetPublisher>();
         services.AddScoped<PublishTriggers>();
         services.AddScoped<PostService>();
+        services.AddScoped<PostValidation>();
         return services;
     }
 

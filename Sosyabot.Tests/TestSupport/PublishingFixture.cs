@@ -10,6 +10,7 @@ public class PublishingFixture : DatabaseFixture
 {
     public ProviderEmulator Emulator { get; private set; } = default!;
     public TestClock Clock { get; } = new();
+    public string MediaRoot { get; } = Path.Combine(Path.GetTempPath(), $"sosyabot-media-{Guid.NewGuid():N}");
 
     public override async Task InitializeAsync()
     {
@@ -21,6 +22,7 @@ public class PublishingFixture : DatabaseFixture
     {
         foreach (var (key, value) in Emulator.HostOverrideSettings()) settings[key] = value;
         foreach (var (key, value) in EmulatedPlatforms.AppSettings()) settings[key] = value;
+        settings["Media:Root"] = MediaRoot;
         settings["Publishing:LeaseTime"] = "00:01:00";
         settings["Publishing:RetryBase"] = "00:00:02";
         settings["Publishing:Concurrency"] = "2";
@@ -32,5 +34,6 @@ public class PublishingFixture : DatabaseFixture
     {
         await base.DisposeAsync();
         await Emulator.DisposeAsync();
+        if (Directory.Exists(MediaRoot)) Directory.Delete(MediaRoot, recursive: true);
     }
 }

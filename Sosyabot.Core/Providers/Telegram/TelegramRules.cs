@@ -19,7 +19,8 @@ public static class TelegramRules
                 new MediaKindRule(MediaKind.Video, 10, 50 * 1024 * 1024, [Mp4, QuickTime]),
             ],
             MaxItems: 10, MixKinds: true, AltTextLimit: null),
-        Threads: false,
+        // A thread goes out as a chain of replies, each part answering the one before (reply_parameters).
+        Threads: true,
         Fields: [])
     {
         Caption = new TextRule(TextCounter.Utf16, 1024),

@@ -24,15 +24,21 @@ public sealed record ContentToValidate(
     public static ContentToValidate From(PublishRequest request)
     {
         var media = request.Part.Media.Select(m => new ContentMedia(m.Kind, m.ContentType, m.Length, m.Width, m.Height, m.AltText)).ToList();
-        var fields = new Dictionary<string, string>();
-        foreach (var (name, node) in request.PlatformFields)
-            if (node is JsonValue value)
-                fields[name] = value.TryGetValue<string>(out var text) ? text : value.ToJsonString();
-        return new ContentToValidate(request.Channel.ChannelId, request.Channel.Platform, [new ContentPart(request.Part.Text, media)], fields)
+        return new ContentToValidate(request.Channel.ChannelId, request.Channel.Platform, [new ContentPart(request.Part.Text, media)], FieldsOf(request.PlatformFields))
         {
             FirstPart = request.PartIndex,
             PartCount = request.PartCount,
         };
+    }
+
+    // Platform fields as validation reads them: every value as text.
+    public static IReadOnlyDictionary<string, string> FieldsOf(JsonObject? fields)
+    {
+        var read = new Dictionary<string, string>();
+        foreach (var (name, node) in fields ?? [])
+            if (node is JsonValue value)
+                read[name] = value.TryGetValue<string>(out var text) ? text : value.ToJsonString();
+        return read;
     }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Posts;
 using Sosyabot.Core.Providers.Http;
+using Sosyabot.Core.Publishing;
 using Sosyabot.Core.Webhooks;
 using Sosyabot.Tests.Emulator;
 using Sosyabot.Tests.TestSupport;
@@ -67,18 +68,16 @@ public class PublishingEngineTelegramTests(PublishingFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Text_over_telegrams_limit_fails_with_the_platforms_words()
+    public async Task Text_over_telegrams_limit_is_refused_when_saved_and_nothing_is_sent()
     {
         var user = await TestUsers.CreateAsync(fixture.Services);
         var target = await fixture.ConnectAsync(user);
 
-        var postId = await fixture.PostNowAsync(user, new string('a', 4097), target);
-        await fixture.RunAsync(postId);
+        var refused = await Assert.ThrowsAsync<PostProblemsException>(() => fixture.PostNowAsync(user, new string('a', 4097), target));
 
-        var saved = await fixture.TargetAsync(postId, target);
-        Assert.Equal(PostTargetStatus.Failed, saved.Status);
-        Assert.Contains("Bad Request: message is too long", saved.LastError);
-        Assert.Equal(1, fixture.Sends(target));
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal("Telegram: 4,097 of 4,096 characters.", problem.Message);
+        Assert.Equal(0, fixture.Sends(target));
     }
 
     [Fact]

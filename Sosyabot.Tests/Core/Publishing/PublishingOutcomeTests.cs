@@ -1,16 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sosyabot.Core.Media;
 using Sosyabot.Core.Posts;
 using Sosyabot.Core.Providers;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Publishing;
 using Sosyabot.Core.Publishing;
 using Sosyabot.Core.Webhooks;
+using Sosyabot.Tests.Core.Media;
 using Sosyabot.Tests.TestSupport;
 
 namespace Sosyabot.Tests.Core.Publishing;
 
-// Unknown resolution, Pending, the retry limit and media without a store, on a scripted platform.
+// Unknown resolution, Pending, the retry limit and media from the store, on a scripted platform.
 public class PublishingOutcomeTests(PublishingOutcomeTests.Fixture fixture) : IClassFixture<PublishingOutcomeTests.Fixture>
 {
     public sealed class Fixture : PublishingFixture
@@ -159,16 +161,38 @@ public class PublishingOutcomeTests(PublishingOutcomeTests.Fixture fixture) : IC
     }
 
     [Fact]
-    public async Task A_part_with_media_fails_plainly_while_no_media_store_is_wired()
+    public async Task Uploaded_images_reach_the_platform_as_streams_with_their_alt_text_and_stay_while_the_post_uses_them()
     {
-        var postId = await PostAsync(new PostContent([new PostPart("With a picture", [new MediaRef(Guid.NewGuid(), "A cat")])]));
+        var user = await TestUsers.CreateAsync(fixture.Services);
+        var png = TestMedia.Png(64, 48);
+        var upload = await fixture.Run<MediaUploadService, MediaItem>(s => s.UploadAsync(user.Id, user.WorkspaceId, new MemoryStream(png), "cat.png", CancellationToken.None));
+        var channel = await fixture.Query(db => db.AddChannelAsync(user.WorkspaceId, ScriptedPlatform.Key));
+        var postId = await fixture.Run<PostService, Guid>(s => s.CreateAsync(user.Id, user.WorkspaceId,
+            new PostContent([new PostPart("With a picture", [new MediaRef(upload.Id, "A cat")])]), [channel.Id], PostSchedule.Now));
 
         await fixture.RunAsync(postId);
 
-        var saved = await TargetAsync(postId);
-        Assert.Equal(PostTargetStatus.Failed, saved.Status);
-        Assert.Equal("The media store is unavailable, so this post's media cannot be sent.", saved.LastError);
-        Assert.DoesNotContain(Platform.Published, r => r.IdempotencyKey.StartsWith(saved.IdempotencyKey.ToString("N")));
+        Assert.Equal(PostTargetStatus.Published, (await TargetAsync(postId)).Status);
+        var sent = Assert.Single(Assert.Single(Platform.Published, r => r.Part.Text == "With a picture").Part.Media);
+        Assert.Equal(("image/png", "A cat", 64, 48, (long)png.Length), (sent.ContentType, sent.AltText, sent.Width, sent.Height, sent.Length));
+        await using var stream = await sent.OpenAsync(CancellationToken.None);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        Assert.Equal(png, copy.ToArray());
+        Assert.Equal(1, await fixture.Query(db => db.MediaItems.Where(m => m.Id == upload.Id).Select(m => m.PostCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_post_naming_media_that_is_gone_is_refused_when_scheduled_and_nothing_is_sent()
+    {
+        var user = await TestUsers.CreateAsync(fixture.Services);
+        var channel = await fixture.Query(db => db.AddChannelAsync(user.WorkspaceId, ScriptedPlatform.Key));
+
+        var refused = await Assert.ThrowsAsync<PostProblemsException>(() => fixture.Run<PostService, Guid>(s => s.CreateAsync(user.Id, user.WorkspaceId,
+            new PostContent([new PostPart("Gone", [new MediaRef(Guid.NewGuid(), null)])]), [channel.Id], PostSchedule.Now)));
+
+        Assert.Equal("Media 1 is no longer in the media library; remove it from the post or upload it again.", Assert.Single(refused.Problems).Message);
+        Assert.DoesNotContain(Platform.Published, r => r.Part.Text == "Gone");
     }
 
     [Fact]

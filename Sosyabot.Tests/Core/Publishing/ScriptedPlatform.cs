@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Sosyabot.Core.Providers;
 using Sosyabot.Core.Providers.Publishing;
+using Sosyabot.Core.Providers.Publishing.Rules;
 
 namespace Sosyabot.Tests.Core.Publishing;
 
@@ -8,7 +9,7 @@ namespace Sosyabot.Tests.Core.Publishing;
 // yet: a resolver that reads back (Unknown settled), asynchronous processing (Pending), and
 // publish-time token refresh.
 // Each call takes the next scripted answer; with none left it publishes.
-public sealed class ScriptedPlatform : ISocialProvider, IPublisher, IPublishResolver, IPublishStatusChecker, ITokenRefresher
+public sealed class ScriptedPlatform : ISocialProvider, IHasPublishingRules, IPublisher, IPublishResolver, IPublishStatusChecker, ITokenRefresher
 {
     public const string Key = "scripted";
     private readonly ConcurrentQueue<Func<PublishRequest, PublishResult>> _publish = new();
@@ -19,6 +20,11 @@ public sealed class ScriptedPlatform : ISocialProvider, IPublisher, IPublishReso
 
     public PlatformInfo Info { get; } = new(Key, "Scripted", LoginType.ApiToken, TokenPolicy.NeverExpires, null);
     public IReadOnlyList<string> MissingSettings => [];
+
+    // Takes any text, threads and images: the engine paths under test, not a platform's limits.
+    public PublishingRules Rules { get; } = new(Key, new TextRule(TextCounter.CodePoints, null),
+        new MediaRules([new MediaKindRule(MediaKind.Image, 4, 20_000_000, ["image/png", "image/jpeg"])], MaxItems: 4, MixKinds: false, AltTextLimit: null),
+        Threads: true, Fields: []);
     public ConcurrentQueue<PublishRequest> Published { get; } = new();
     public ConcurrentQueue<(PublishRequest Request, DateTimeOffset StartedAt)> Finds { get; } = new();
     public ConcurrentQueue<string> Checks { get; } = new();

@@ -105,14 +105,20 @@ public class PublishValidatorTests
     }
 
     [Fact]
-    public void Telegram_counts_a_caption_against_1024_utf16_units_and_has_no_threads()
+    public void Telegram_counts_a_caption_against_1024_utf16_units_and_sends_threads_as_replies()
     {
         var caption = string.Concat(Enumerable.Repeat("😀", 513));
 
         Assert.Equal(["Telegram: 1,026 of 1,024 characters in a caption."], Messages(Post(TelegramRules.Rules, caption, [Image()]), TelegramRules.Rules));
         Assert.Empty(Messages(Post(TelegramRules.Rules, caption), TelegramRules.Rules));
-        Assert.Equal(["Telegram: threads are not supported; keep one part, or post the others separately."],
-            Messages(Thread(TelegramRules.Rules, null, new ContentPart("one", []), new ContentPart("two", [])), TelegramRules.Rules));
+        Assert.Empty(Messages(Thread(TelegramRules.Rules, null, new ContentPart("one", []), new ContentPart("two", [])), TelegramRules.Rules));
+    }
+
+    [Fact]
+    public void A_platform_without_threads_refuses_a_second_part()
+    {
+        Assert.Equal(["Listmonk: threads are not supported; keep one part, or post the others separately."],
+            Messages(Thread(ListmonkRules.Rules, new() { ["subject"] = "News" }, new ContentPart("one", []), new ContentPart("two", [])), ListmonkRules.Rules));
     }
 
     [Fact]
