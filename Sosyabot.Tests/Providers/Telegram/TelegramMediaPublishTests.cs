@@ -127,6 +127,20 @@ public class TelegramMediaPublishTests(EmulatedAppFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_later_part_with_media_answers_the_part_before_it()
+    {
+        var target = await ConnectAsync();
+        var first = Assert.IsType<PublishedPost>(await PublishAsync(target, "Part one", Publishers.Image(null)));
+
+        var request = Publishers.Request(target.Context, "Part two", [Video()], index: 1, count: 2, root: first, parent: first);
+        var second = Assert.IsType<PublishedPost>(await Publishers.PublishAsync(fixture.Factory.Services, request));
+
+        var reply = target.Chat.Messages.Single(m => m.MessageId.ToString() == second.PlatformPostId);
+        Assert.Equal(long.Parse(first.PlatformPostId), reply.ReplyTo);
+        Assert.Equal("video", Assert.Single(reply.Media).Type);
+    }
+
+    [Fact]
     public async Task A_caption_over_1024_utf16_units_is_refused_before_anything_is_uploaded()
     {
         var target = await ConnectAsync();
