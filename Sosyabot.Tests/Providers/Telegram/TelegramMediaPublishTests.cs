@@ -2,12 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Sosyabot.Core.Providers;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Publishing;
 using Sosyabot.Core.Providers.Telegram;
 using Sosyabot.Tests.Emulator;
-using Sosyabot.Tests.Emulator.Telegram;
 using Sosyabot.Tests.TestSupport;
 
 namespace Sosyabot.Tests.Providers.Telegram;
@@ -20,23 +18,7 @@ public class TelegramMediaPublishTests(EmulatedAppFixture fixture) : IClassFixtu
     private static readonly byte[] Gif = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
     private static readonly byte[] Mp4 = [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'i', (byte)'s', (byte)'o', (byte)'m', 0, 0, 2, 0, (byte)'i', (byte)'s', (byte)'o', (byte)'m', (byte)'m', (byte)'p', (byte)'4', (byte)'1'];
 
-    private TelegramEmulator Telegram => fixture.Emulator.Platform<TelegramEmulator>();
-
-    private sealed record Target(EmulatedTelegramBot Bot, EmulatedTelegramChat Chat, ChannelContext Context)
-    {
-        public string Path(string method) => $"/telegram/bot{Bot.Token}/{method}";
-    }
-
-    private async Task<Target> ConnectAsync()
-    {
-        var user = await TestUsers.CreateAsync(fixture.Factory.Services);
-        var bot = Telegram.CreateBot();
-        var chat = Telegram.CreateChannel("Photos", $"ph{Guid.NewGuid():N}"[..20]);
-        Telegram.MakeAdmin(chat, bot);
-        var channel = await CredentialChannels.ConnectAsync(fixture.Factory.Services, user, TelegramDefaults.Key,
-            new Dictionary<string, string> { ["bot_token"] = bot.Token, ["chat"] = "@" + chat.Username });
-        return new Target(bot, chat, await Publishers.ContextAsync(fixture.Factory.Services, channel.Id));
-    }
+    private Task<TelegramMediaTarget> ConnectAsync() => TelegramMediaTarget.ConnectAsync(fixture);
 
     private static PublishMedia Video(string fileName = "clip.mp4") =>
         new(Guid.NewGuid(), MediaKind.Video, "video/mp4", Mp4.Length, 640, 360, null, fileName, _ => Task.FromResult<Stream>(new MemoryStream(Mp4, writable: false)));
@@ -44,10 +26,10 @@ public class TelegramMediaPublishTests(EmulatedAppFixture fixture) : IClassFixtu
     private static PublishMedia Animation() =>
         new(Guid.NewGuid(), MediaKind.Gif, "image/gif", Gif.Length, 1, 1, null, "wave.gif", _ => Task.FromResult<Stream>(new MemoryStream(Gif, writable: false)));
 
-    private Task<PublishResult> PublishAsync(Target target, string text, params PublishMedia[] media) =>
+    private Task<PublishResult> PublishAsync(TelegramMediaTarget target, string text, params PublishMedia[] media) =>
         Publishers.PublishAsync(fixture.Factory.Services, Publishers.Request(target.Context, text, media, new JsonObject { [TelegramProvider.SilentField] = true }));
 
-    private int Posts(Target target, string method) => fixture.Emulator.RequestsTo("POST", target.Path(method)).Count();
+    private int Posts(TelegramMediaTarget target, string method) => fixture.Emulator.RequestsTo("POST", target.Path(method)).Count();
 
     [Fact]
     public async Task A_photo_goes_out_through_sendPhoto_as_a_file_with_the_text_as_caption()

@@ -1,8 +1,6 @@
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Publishing;
-using Sosyabot.Core.Providers.Telegram;
 using Sosyabot.Tests.Emulator;
-using Sosyabot.Tests.Emulator.Telegram;
 using Sosyabot.Tests.TestSupport;
 
 namespace Sosyabot.Tests.Providers.Telegram;
@@ -21,14 +19,8 @@ public class TelegramMediaUploadTimeoutTests(TelegramMediaUploadTimeoutTests.Sho
     [Fact]
     public async Task A_slow_photo_upload_completes_where_a_slow_text_message_times_out()
     {
-        var telegram = fixture.Emulator.Platform<TelegramEmulator>();
-        var user = await TestUsers.CreateAsync(fixture.Factory.Services);
-        var bot = telegram.CreateBot();
-        var chat = telegram.CreateChannel("Slow", $"sl{Guid.NewGuid():N}"[..20]);
-        telegram.MakeAdmin(chat, bot);
-        var channel = await CredentialChannels.ConnectAsync(fixture.Factory.Services, user, TelegramDefaults.Key,
-            new Dictionary<string, string> { ["bot_token"] = bot.Token, ["chat"] = "@" + chat.Username });
-        var context = await Publishers.ContextAsync(fixture.Factory.Services, channel.Id);
+        var target = await TelegramMediaTarget.ConnectAsync(fixture);
+        var (bot, chat, context) = (target.Bot, target.Chat, target.Context);
         fixture.Emulator.Inject("POST", $"/telegram/bot{bot.Token}/sendPhoto", Fault.Slow(TimeSpan.FromSeconds(2)));
         fixture.Emulator.Inject("POST", $"/telegram/bot{bot.Token}/sendMessage", Fault.Slow(TimeSpan.FromSeconds(2)));
 
