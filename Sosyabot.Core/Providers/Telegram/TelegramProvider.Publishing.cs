@@ -15,13 +15,10 @@ public sealed partial class TelegramProvider : IPublisher
 
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken ct)
     {
-        if (request.Part.Media.Count > 0)
-            throw new ProviderException(ProviderErrorKind.Rejected, "Telegram posts with media are not supported yet; remove the media or pick another channel.");
         var token = request.Channel.AccessToken ?? throw new ProviderException(ProviderErrorKind.Auth, "The channel has no bot token.");
         var parameters = new Dictionary<string, object>
         {
             ["chat_id"] = long.Parse(request.Channel.Pid, CultureInfo.InvariantCulture),
-            ["text"] = request.Part.Text,
             ["disable_notification"] = request.PlatformFields[SilentField] is JsonValue silent && silent.TryGetValue<bool>(out var quiet) && quiet,
         };
         // A thread on Telegram: each later part answers the one before it.
@@ -29,8 +26,10 @@ public sealed partial class TelegramProvider : IPublisher
             parameters["reply_parameters"] = new Dictionary<string, object> { ["message_id"] = long.Parse(parent.PlatformPostId, CultureInfo.InvariantCulture) };
 
         var api = apis.Create(ProviderClients.For(Key), TelegramDefaults.Info.DisplayName, new TelegramErrorInspector(atConnect: false));
-        var message = await SendAsync<TelegramMessage>(api,
-            new HttpRequestMessage(HttpMethod.Post, $"{ApiBase}/bot{token}/sendMessage") { Content = JsonContent.Create(parameters) }, "sendMessage", ct);
+        var message = request.Part.Media.Count > 0
+            ? await SendMediaAsync(api, token, request.Part, parameters, ct)
+            : await SendAsync<TelegramMessage>(api,
+                new HttpRequestMessage(HttpMethod.Post, $"{ApiBase}/bot{token}/sendMessage") { Content = JsonContent.Create(new Dictionary<string, object>(parameters) { ["text"] = request.Part.Text }) }, "sendMessage", ct);
         var id = message.MessageId.ToString(CultureInfo.InvariantCulture);
         // Only a public chat has a link anyone can open.
         var username = message.Chat?.Username ?? request.Channel.Username;

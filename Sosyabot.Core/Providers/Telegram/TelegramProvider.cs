@@ -92,9 +92,9 @@ public sealed partial class TelegramProvider(ProviderApiFactory apis) : ICredent
     private static Task<T> CallAsync<T>(ProviderApi api, string token, string method, Dictionary<string, object> parameters, CancellationToken ct) =>
         SendAsync<T>(api, new HttpRequestMessage(HttpMethod.Post, $"{ApiBase}/bot{token}/{method}") { Content = JsonContent.Create(parameters) }.MarkRepeatable(), method, ct);
 
-    private static async Task<T> SendAsync<T>(ProviderApi api, HttpRequestMessage request, string method, CancellationToken ct)
+    private static async Task<T> SendAsync<T>(ProviderApi api, HttpRequestMessage request, string method, CancellationToken ct, TimeSpan? timeout = null)
     {
-        var json = await api.SendForJsonAsync(request, ct);
+        var json = await api.SendForJsonAsync(request, ct, timeout);
         TelegramResponse<T>? answer = null;
         try
         {

@@ -12,7 +12,7 @@ namespace Sosyabot.Tests.Emulator.Telegram;
 // The Bot API at https://api.telegram.org/bot<token>/<method>: GET query, POST JSON or POST form, all
 // answered {"ok":true,"result":…} or {"ok":false,"error_code":N,"description":"…"} as the real server
 // does. Only a known, unrevoked token gets past 401; chats only show what the bot may see.
-public sealed class TelegramEmulator : IPlatformEmulator
+public sealed partial class TelegramEmulator : IPlatformEmulator
 {
     private readonly ConcurrentDictionary<string, EmulatedTelegramBot> _bots = new();
     private readonly ConcurrentDictionary<long, EmulatedTelegramChat> _chats = new();
@@ -85,6 +85,8 @@ public sealed class TelegramEmulator : IPlatformEmulator
             "getchat" => GetChat(bot, parameters),
             "getchatmember" => GetChatMember(bot, parameters),
             "sendmessage" => SendMessage(bot, parameters),
+            "sendphoto" or "sendvideo" or "sendanimation" => SendMedia(bot, method, parameters, Files(context.Request)),
+            "sendmediagroup" => SendMediaGroup(bot, parameters, Files(context.Request)),
             "getfile" => parameters.TryGetValue("file_id", out var fileId)
                 ? Ok(new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "AQAD" + fileId.GetHashCode().ToString("x", CultureInfo.InvariantCulture), ["file_size"] = 20480, ["file_path"] = "photos/file_0.jpg" })
                 : Error(400, "Bad Request: file_id not specified"),
@@ -261,7 +263,7 @@ public sealed class TelegramEmulator : IPlatformEmulator
 
 public sealed record EmulatedTelegramBot(long Id, string Token, string Username);
 
-public sealed record EmulatedTelegramChat(long Id, string Type, string Title, string? Username, bool WithPhoto)
+public sealed partial record EmulatedTelegramChat(long Id, string Type, string Title, string? Username, bool WithPhoto)
 {
     public ConcurrentDictionary<long, EmulatedTelegramMembership> Members { get; } = new();
     public bool MembersCanSend { get; init; } = true;
@@ -295,6 +297,6 @@ public sealed record EmulatedTelegramChat(long Id, string Type, string Title, st
     }
 }
 
-public sealed record EmulatedTelegramMessage(long MessageId, string Text, bool Silent, long? ReplyTo);
+public sealed partial record EmulatedTelegramMessage(long MessageId, string Text, bool Silent, long? ReplyTo);
 
 public sealed record EmulatedTelegramMembership(string Status, bool? CanPostMessages, bool? CanSendMessages);
