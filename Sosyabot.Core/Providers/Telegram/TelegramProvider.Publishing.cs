@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Sosyabot.Core.Providers.Http;
 using Sosyabot.Core.Providers.Publishing;
+using Sosyabot.Core.Publishing.Validation;
 using static Sosyabot.Core.Providers.Telegram.TelegramDefaults;
 
 namespace Sosyabot.Core.Providers.Telegram;
@@ -15,6 +16,7 @@ public sealed partial class TelegramProvider : IPublisher
 
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken ct)
     {
+        request.EnsureValid(Rules);
         var token = request.Channel.AccessToken ?? throw new ProviderException(ProviderErrorKind.Auth, "The channel has no bot token.");
         var parameters = new Dictionary<string, object>
         {

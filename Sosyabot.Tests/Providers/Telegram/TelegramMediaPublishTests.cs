@@ -132,8 +132,7 @@ public class TelegramMediaPublishTests(EmulatedAppFixture fixture) : IClassFixtu
         var refused = await Assert.ThrowsAsync<ProviderException>(() => PublishAsync(target, text, Publishers.Image(null)));
 
         Assert.Equal(ProviderErrorKind.Rejected, refused.Kind);
-        Assert.Contains("1,026 characters", refused.Message);
-        Assert.Contains("at most 1,024", refused.Message);
+        Assert.Equal("Telegram: 1,026 of 1,024 characters in a caption.", refused.Message);
         Assert.Empty(target.Chat.Messages);
         Assert.DoesNotContain(fixture.Emulator.Requests, r => r.Path.StartsWith($"/telegram/bot{target.Bot.Token}/send"));
     }
