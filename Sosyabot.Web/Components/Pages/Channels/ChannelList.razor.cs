@@ -14,6 +14,7 @@ public partial class ChannelList
 {
     private ChannelService Channels => ScopedServices.GetRequiredService<ChannelService>();
     private OAuthFlowService Flows => ScopedServices.GetRequiredService<OAuthFlowService>();
+    private ProviderRegistry Providers => ScopedServices.GetRequiredService<ProviderRegistry>();
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private ConnectMessages StartMessages { get; set; } = default!;
 
@@ -87,4 +88,7 @@ public partial class ChannelList
         _message = message.Text;
         _messageSeverity = message.Severity;
     }
+
+    // The same question ChannelRefreshService asks, so a row never offers a refresh the service refuses.
+    private bool CanRefresh(string platform) => Providers.Find<ITokenRefresher>(platform) is not null;
 }

@@ -15,7 +15,6 @@ public partial class ChannelRow
     private ChannelService Channels => ScopedServices.GetRequiredService<ChannelService>();
     private ChannelRefreshService Refresh => ScopedServices.GetRequiredService<ChannelRefreshService>();
     private ChannelDisconnectService Disconnect => ScopedServices.GetRequiredService<ChannelDisconnectService>();
-    private ProviderRegistry Providers => ScopedServices.GetRequiredService<ProviderRegistry>();
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private OAuthStartNavigation OAuthStart { get; set; } = default!;
@@ -23,6 +22,8 @@ public partial class ChannelRow
     [Parameter, EditorRequired] public ChannelView Channel { get; set; } = default!;
     [Parameter] public PlatformInfo? Platform { get; set; }
     [Parameter] public bool CanManage { get; set; }
+    // From the list, asked once per platform: each row has its own scope, and building the registry per row would build every provider with it.
+    [Parameter] public bool CanRefresh { get; set; }
     [Parameter] public Guid WorkspaceId { get; set; }
     [Parameter] public EventCallback Changed { get; set; }
     [Parameter] public EventCallback<(string, Severity)> OnMessage { get; set; }
@@ -33,8 +34,6 @@ public partial class ChannelRow
     private bool _avatarFailed;
 
     private bool NeedsReconnect => Channel.Status == ChannelStatus.NeedsReconnect;
-    // The same question ChannelRefreshService asks, so the menu never offers a refresh the service refuses.
-    private bool CanRefresh => Providers.Find<ITokenRefresher>(Channel.Platform) is not null;
     private bool CanReconnect => Channel.LoginType == LoginType.OAuth || Platform is not null;
     private bool ShowsImage => !_avatarFailed && AvatarUrls.IsSafe(Channel.AvatarUrl);
     private string Initials => Channel.DisplayName.Trim() is { Length: > 0 } name ? char.ToUpperInvariant(name[0]).ToString() : "?";
