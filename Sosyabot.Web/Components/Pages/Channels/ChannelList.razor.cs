@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Connections;
@@ -9,12 +8,8 @@ using Sosyabot.Web.Infrastructure;
 
 namespace Sosyabot.Web.Components.Pages.Channels;
 
-// Its own DI scope, so its DbContext is never shared with components loading at the same time.
 public partial class ChannelList
 {
-    private ChannelService Channels => ScopedServices.GetRequiredService<ChannelService>();
-    private OAuthFlowService Flows => ScopedServices.GetRequiredService<OAuthFlowService>();
-    private ProviderRegistry Providers => ScopedServices.GetRequiredService<ProviderRegistry>();
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private ConnectMessages StartMessages { get; set; } = default!;
 
@@ -30,35 +25,46 @@ public partial class ChannelList
     private string? _search;
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
+    private IReadOnlySet<string> _refreshable = new HashSet<string>();
 
     private bool CanManage => Workspace.Role >= WorkspaceRole.Admin;
     private int PageCount => _page is null ? 0 : (_page.Total + ChannelPage.DefaultSize - 1) / ChannelPage.DefaultSize;
     private string RangeText => $"{_pageIndex * ChannelPage.DefaultSize + 1}–{_pageIndex * ChannelPage.DefaultSize + _page!.Items.Count} of {_page.Total}";
 
+    // The same question ChannelRefreshService asks, so a row never offers a refresh the service refuses.
+    protected override void OnInitialized() =>
+        _refreshable = Ask<ProviderRegistry, IReadOnlySet<string>>(r => r.All.Where(p => p is ITokenRefresher).Select(p => p.Info.Key).ToHashSet());
+
     protected override async Task OnParametersSetAsync()
     {
         await LoadAsync();
         if (FailedAttempt is { } attempt)
-            ShowMessage((await Flows.ErrorOfAttemptAsync(await CurrentUser.IdAsync(), attempt) ?? ConnectError.MessageFor(""), Severity.Error));
+            ShowMessage((await Call<OAuthFlowService, string?>(async f => await f.ErrorOfAttemptAsync(await CurrentUser.IdAsync(), attempt)) ?? ConnectError.MessageFor(""), Severity.Error));
         else if (ErrorCode is not null)
             ShowMessage((ConnectError.MessageFor(ErrorCode), Severity.Error));
         else if (StartMessages.Read(StartError) is { } startError)
             ShowMessage((startError, Severity.Error));
-        else if (ConnectedChannel is { } id && await Channels.FindViewAsync(await CurrentUser.IdAsync(), Workspace.Id, id) is { } channel)
+        else if (ConnectedChannel is { } id && await FindAsync(id) is { } channel)
             ShowMessage((ConnectedText(channel), Severity.Success));
     }
 
     public static string ConnectedText(ChannelView channel) =>
         $"Connected {channel.DisplayName} on {PlatformCatalog.Find(channel.Platform)?.DisplayName ?? channel.Platform}.";
 
+    private async Task<ChannelView?> FindAsync(Guid channelId) =>
+        await Call<ChannelService, ChannelView?>(async c => await c.FindViewAsync(await CurrentUser.IdAsync(), Workspace.Id, channelId));
+
+    private async Task<ChannelPage> PageAsync() =>
+        await Call<ChannelService, ChannelPage>(async c => await c.PageAsync(await CurrentUser.IdAsync(), Workspace.Id, _search, _pageIndex));
+
     private async Task LoadAsync()
     {
-        var page = await Channels.PageAsync(await CurrentUser.IdAsync(), Workspace.Id, _search, _pageIndex);
+        var page = await PageAsync();
         // A channel removed from the last page leaves it empty: show the page before instead.
         if (page.Items.Count == 0 && _pageIndex > 0)
         {
             _pageIndex = Math.Max(0, (page.Total - 1) / ChannelPage.DefaultSize);
-            page = await Channels.PageAsync(await CurrentUser.IdAsync(), Workspace.Id, _search, _pageIndex);
+            page = await PageAsync();
         }
         _page = page;
     }
@@ -78,7 +84,7 @@ public partial class ChannelList
 
     private async Task ConnectedAsync(Guid channelId)
     {
-        if (await Channels.FindViewAsync(await CurrentUser.IdAsync(), Workspace.Id, channelId) is { } channel)
+        if (await FindAsync(channelId) is { } channel)
             ShowMessage((ConnectedText(channel), Severity.Success));
         await LoadAsync();
     }
@@ -88,7 +94,4 @@ public partial class ChannelList
         _message = message.Text;
         _messageSeverity = message.Severity;
     }
-
-    // The same question ChannelRefreshService asks, so a row never offers a refresh the service refuses.
-    private bool CanRefresh(string platform) => Providers.Find<ITokenRefresher>(platform) is not null;
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Sosyabot.Core;
 using Sosyabot.Core.Channels;
@@ -9,12 +8,8 @@ using Sosyabot.Web.Infrastructure;
 
 namespace Sosyabot.Web.Components.Pages.Channels;
 
-// Its own DI scope, so its DbContext is never shared with components loading at the same time.
 public partial class ChannelRow
 {
-    private ChannelService Channels => ScopedServices.GetRequiredService<ChannelService>();
-    private ChannelRefreshService Refresh => ScopedServices.GetRequiredService<ChannelRefreshService>();
-    private ChannelDisconnectService Disconnect => ScopedServices.GetRequiredService<ChannelDisconnectService>();
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private OAuthStartNavigation OAuthStart { get; set; } = default!;
@@ -22,7 +17,7 @@ public partial class ChannelRow
     [Parameter, EditorRequired] public ChannelView Channel { get; set; } = default!;
     [Parameter] public PlatformInfo? Platform { get; set; }
     [Parameter] public bool CanManage { get; set; }
-    // From the list, asked once per platform: each row has its own scope, and building the registry per row would build every provider with it.
+    // From the list, asked once for all platforms: asking per row would build every provider per row.
     [Parameter] public bool CanRefresh { get; set; }
     [Parameter] public Guid WorkspaceId { get; set; }
     [Parameter] public EventCallback Changed { get; set; }
@@ -77,14 +72,14 @@ public partial class ChannelRow
         }
     }
 
-    private Task MakeDefaultAsync() => RunAsync(user => Channels.MakeDefaultAsync(user, WorkspaceId, Channel.Id));
+    private Task MakeDefaultAsync() => RunAsync(user => Call<ChannelService>(c => c.MakeDefaultAsync(user, WorkspaceId, Channel.Id)));
 
     private Task SetFlagsAsync(bool canBeSource, bool enabledForRepost) =>
-        RunAsync(user => Channels.SetFlagsAsync(user, WorkspaceId, Channel.Id, canBeSource, enabledForRepost));
+        RunAsync(user => Call<ChannelService>(c => c.SetFlagsAsync(user, WorkspaceId, Channel.Id, canBeSource, enabledForRepost)));
 
     private Task RefreshAsync() => RunAsync(async user =>
     {
-        var outcome = await Refresh.RefreshNowAsync(user, WorkspaceId, Channel.Id);
+        var outcome = await Call<ChannelRefreshService, RefreshOutcome>(r => r.RefreshNowAsync(user, WorkspaceId, Channel.Id));
         await OnMessage.InvokeAsync(outcome.Succeeded
             ? ($"Refreshed {Channel.DisplayName}. The new token expires {outcome.ExpiresAt:yyyy-MM-dd HH:mm} UTC.", Severity.Success)
             : ($"Could not refresh {Channel.DisplayName}: {outcome.Message}", Severity.Error));
@@ -104,7 +99,7 @@ public partial class ChannelRow
         if (await dialog.Result is { Canceled: false })
             await RunAsync(async user =>
             {
-                await Disconnect.DisconnectAsync(user, WorkspaceId, Channel.Id);
+                await Call<ChannelDisconnectService>(d => d.DisconnectAsync(user, WorkspaceId, Channel.Id));
                 await OnMessage.InvokeAsync(($"Disconnected {Channel.DisplayName}.", Severity.Info));
             });
     }

@@ -25,7 +25,8 @@ public class PendingInvitationsTests(DatabaseFixture db) : ComponentTestBase(db)
         pending.Find("[data-testid=accept-invitation]").Click();
 
         pending.WaitForAssertion(() => Assert.EndsWith($"/w/{workspaceId}", Context.Services.GetRequiredService<NavigationManager>().Uri));
-        Assert.Empty(pending.FindAll("[data-testid=pending-invitation]"));
+        // The list reloads after the navigation is asked for.
+        pending.WaitForAssertion(() => Assert.Empty(pending.FindAll("[data-testid=pending-invitation]")));
         Assert.Equal(WorkspaceRole.Editor, await RoleOf(workspaceId, invitee.Id));
     }
 
