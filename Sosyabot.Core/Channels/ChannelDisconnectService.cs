@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sosyabot.Core.Data;
 using Sosyabot.Core.Posts;
+using Sosyabot.Core.Publishing;
 using Sosyabot.Core.Webhooks;
 using Sosyabot.Core.Workspaces;
 
@@ -21,11 +22,14 @@ public sealed class ChannelDisconnectService(SosyabotDbContext db, WorkspaceAcce
         await db.LockAsync($"channels:{workspaceId}:{channel.Platform}", ct);
         var now = clock.GetUtcNow();
 
-        await db.PostTargets.Where(t => t.ChannelId == channelId && t.Status == PostTargetStatus.Scheduled)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.Status, PostTargetStatus.Cancelled)
-                .SetProperty(t => t.LastError, CancelledReason)
-                .SetProperty(t => t.UpdatedAt, now), ct);
+        // One guarded statement: a target a node claims meanwhile is Publishing and stays its own.
+        var cancelled = await db.Database.SqlQuery<Guid>($"""
+            UPDATE post_targets SET status = 'Cancelled', last_error = {CancelledReason}, updated_at = {now}
+            WHERE channel_id = {channelId} AND status = 'Scheduled'
+            RETURNING id AS "Value"
+            """).ToListAsync(ct);
+        foreach (var target in await db.PostTargets.AsNoTracking().Where(t => cancelled.Contains(t.Id)).ToListAsync(ct))
+            outbox.Add(workspaceId, WebhookEventTypes.PostCancelled, PublishEvents.Payload(target));
         // A scheduled post none of whose targets will fire any more is cancelled as a whole; posts
         // with other live targets keep firing for them.
         await db.Posts.Where(p => p.WorkspaceId == workspaceId && p.Status == PostStatus.Scheduled

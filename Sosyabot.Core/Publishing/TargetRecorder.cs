@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Data;
@@ -12,7 +13,8 @@ namespace Sosyabot.Core.Publishing;
 // Every write of a claimed target's result. Each is compare-and-set on the lease: only the node that
 // holds it (still Publishing, or Unknown after its lease ran out while the answer was on its way)
 // may record, and each outcome's event commits in the same transaction as the outcome.
-public sealed class TargetRecorder(SosyabotDbContext db, WebhookOutbox outbox, IOptions<PublishingOptions> options, TimeProvider clock)
+public sealed partial class TargetRecorder(SosyabotDbContext db, WebhookOutbox outbox, IOptions<PublishingOptions> options, TimeProvider clock,
+    ILogger<TargetRecorder> logger)
 {
     private const int MaxErrorLength = 2000;
 
@@ -110,8 +112,13 @@ public sealed class TargetRecorder(SosyabotDbContext db, WebhookOutbox outbox, I
             await db.RefreshPostStatusAsync(target.PostId, ct);
         }
         if (tx is not null) await tx.CommitAsync(ct);
+        if (updated == 1) LogOutcome(target.Id, target.Platform, status);
         return updated == 1;
     }
+
+    // Which node settled which target, for an operator reading several nodes' logs after an incident.
+    [LoggerMessage(LogLevel.Information, "Target {TargetId} on {Platform} recorded as {Status}")]
+    private partial void LogOutcome(Guid targetId, string platform, PostTargetStatus status);
 
     private static string Trim(string message) => message.Length <= MaxErrorLength ? message : message[..(MaxErrorLength - 1)] + "…";
 }

@@ -21,7 +21,8 @@ public static class TelegramRules
             MaxItems: 10, MixKinds: true, AltTextLimit: null),
         // A thread goes out as a chain of replies, each part answering the one before (reply_parameters).
         Threads: true,
-        Fields: [])
+        // disable_notification: subscribers get the message without a sound.
+        Fields: [new PlatformFieldRule(TelegramProvider.SilentField, "Send silently", Required: false) { AllowedValues = ["true", "false"] }])
     {
         Caption = new TextRule(TextCounter.Utf16, 1024),
     };

@@ -34,6 +34,9 @@ public class ChannelDisconnectServiceTests(DatabaseFixture fixture) : IClassFixt
         Assert.Equal(PostTargetStatus.Cancelled, target.Status);
         Assert.Null(target.ChannelId);
         Assert.Equal(ChannelDisconnectService.CancelledReason, target.LastError);
+        var cancelled = await after.WebhookEvents.SingleAsync(e => e.WorkspaceId == user.WorkspaceId && e.Type == WebhookEventTypes.PostCancelled);
+        Assert.Equal(target.Id.ToString(), cancelled.Payload["target_id"]!.GetValue<string>());
+        Assert.Equal(channel.Id.ToString(), cancelled.Payload["channel_id"]!.GetValue<string>());
     }
 
     [Fact]

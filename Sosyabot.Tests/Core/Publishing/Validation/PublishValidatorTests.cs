@@ -105,6 +105,15 @@ public class PublishValidatorTests
     }
 
     [Fact]
+    public void Telegram_declares_its_silent_switch_and_takes_only_true_or_false()
+    {
+        Assert.Contains(TelegramRules.Rules.Fields, f => f.Name == "silent" && !f.Required);
+        Assert.Empty(Messages(Post(TelegramRules.Rules, "hi", fields: new() { ["silent"] = "true" }), TelegramRules.Rules));
+        Assert.Equal(["Telegram: send silently must be true or false, not \"loud\"."],
+            Messages(Post(TelegramRules.Rules, "hi", fields: new() { ["silent"] = "loud" }), TelegramRules.Rules));
+    }
+
+    [Fact]
     public void Telegram_counts_a_caption_against_1024_utf16_units_and_sends_threads_as_replies()
     {
         var caption = string.Concat(Enumerable.Repeat("😀", 513));
