@@ -12,7 +12,8 @@ namespace Sosyabot.Tests.Emulator.Bluesky;
 // (AuthMissing, JwtExpired, BadJwtAudience, BadJwtLexiconMethod, BadJwtSignature): the quota token
 // addressed to the service itself, the upload token to the PDS holding the repo with lxm uploadBlob,
 // issued by the did being uploaded for. The body must be video/mp4 and at most MaxUploadBytes. A job
-// answers JobPolls polls in progress, then stores the file on the PDS and completes with the blob;
+// answers JobPolls polls in progress, then stores the file on the PDS and completes with the blob
+// (or fails, when FailNextJobWith was set);
 // the same file uploaded again by the same account fails with already_exists and the earlier blob.
 public sealed class BlueskyVideoService(string prefix, IReadOnlyList<BlueskyPds> pdses)
 {
@@ -33,6 +34,7 @@ public sealed class BlueskyVideoService(string prefix, IReadOnlyList<BlueskyPds>
         public int Polls { get; set; }
         public JsonElement? Blob { get; set; }
         public (string Code, string Message)? Failure { get; set; }
+        public (string Code, string Message)? FailsWith { get; set; }
         public bool AlreadyExisted { get; init; }
     }
 
@@ -103,7 +105,7 @@ public sealed class BlueskyVideoService(string prefix, IReadOnlyList<BlueskyPds>
             : new Job(id, did, name, size, hash, JobPolls);
         if (!job.AlreadyExisted && FailNextJobWith is { } failure)
         {
-            job.Failure = failure;
+            job.FailsWith = failure;
             FailNextJobWith = null;
         }
         _jobs[id] = job;
@@ -117,7 +119,11 @@ public sealed class BlueskyVideoService(string prefix, IReadOnlyList<BlueskyPds>
         if (!_jobs.TryGetValue(id, out var job)) return Error(404, "NotFound", "job not found");
         job.Polls++;
         if (job.PollsLeft > 0) job.PollsLeft--;
-        else if (job.Blob is null && job.Failure is null) Complete(job);
+        else if (job.Blob is null && job.Failure is null)
+        {
+            if (job.FailsWith is { } failure) job.Failure = failure;
+            else Complete(job);
+        }
         return Results.Json(new { jobStatus = StatusJson(job) });
     }
 
