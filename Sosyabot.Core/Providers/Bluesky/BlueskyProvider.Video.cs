@@ -123,5 +123,5 @@ public sealed partial class BlueskyProvider
     }
 
     private ProviderApi VideoApi() =>
-        apis.Create(ProviderClients.For(Key), BlueskyDefaults.Info.DisplayName, new BlueskyErrorInspector(atConnect: false, clock));
+        apis.Create(ProviderClients.For(Key), BlueskyDefaults.Info.DisplayName, new BlueskyVideoErrorInspector(clock));
 }

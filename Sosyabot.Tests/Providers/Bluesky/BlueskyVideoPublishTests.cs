@@ -117,6 +117,19 @@ public class BlueskyVideoPublishTests(EmulatedAppFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_service_token_the_video_service_refuses_is_rejected_without_blaming_the_session()
+    {
+        var (account, channel) = await ConnectedAsync();
+        fixture.Emulator.Inject("POST", UploadVideo, new Emulator.Fault(401, """{"error":"BadJwtAudience","message":"jwt audience does not match service did"}"""));
+
+        var refused = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services, Publishers.Request(channel, "Refused", [Clip()])));
+
+        Assert.Equal(ProviderErrorKind.Rejected, refused.Kind);
+        Assert.Equal("Bluesky's video service refused the upload's authorization (BadJwtAudience: jwt audience does not match service did).", refused.Message);
+        Assert.Empty(Pds.PostsOf(account));
+    }
+
+    [Fact]
     public async Task A_video_the_service_already_processed_is_posted_at_once_with_the_earlier_blob()
     {
         var (account, channel) = await ConnectedAsync();
