@@ -19,12 +19,13 @@ public class BlueskyVideoPublishTests(EmulatedAppFixture fixture) : IClassFixtur
     private BlueskyPds Pds => Bluesky.Main;
     private IServiceProvider Services => fixture.Factory.Services;
 
-    private async Task<(BlueskyAccount Account, ChannelContext Channel)> ConnectedAsync()
+    private async Task<(BlueskyAccount Account, ChannelContext Channel)> ConnectedAsync(BlueskyPds? pds = null)
     {
         var user = await TestUsers.CreateAsync(Services);
-        var account = Pds.CreateAccount(displayName: "Filmmaker");
-        var channel = await CredentialChannels.ConnectAsync(Services, user, BlueskyDefaults.Key,
-            new Dictionary<string, string> { ["identifier"] = account.Handle, ["app_password"] = account.AppPassword });
+        var account = (pds ?? Pds).CreateAccount(displayName: "Filmmaker");
+        var values = new Dictionary<string, string> { ["identifier"] = account.Handle, ["app_password"] = account.AppPassword };
+        if (pds is not null) values["pds"] = $"https://{pds.Host}";
+        var channel = await CredentialChannels.ConnectAsync(Services, user, BlueskyDefaults.Key, values);
         return (account, await Publishers.ContextAsync(Services, channel.Id));
     }
 
@@ -83,6 +84,21 @@ public class BlueskyVideoPublishTests(EmulatedAppFixture fixture) : IClassFixtur
 
         // The record key was the part's from the start, so the resolver finds the post.
         Assert.Equal(post, await Publishers.FindAsync(Services, request, DateTimeOffset.UtcNow.AddMinutes(-1)));
+    }
+
+    [Fact]
+    public async Task A_self_hosted_account_addresses_its_upload_token_to_its_own_pds()
+    {
+        var (account, channel) = await ConnectedAsync(Bluesky.SelfHosted);
+        var request = Publishers.Request(channel, "From my own server", [Clip()]);
+
+        var pending = Assert.IsType<PendingPublish>(await Publishers.PublishAsync(Services, request));
+        await Publishers.CheckAsync(Services, request, pending);
+        Assert.IsType<PublishedPost>(await Publishers.CheckAsync(Services, request, pending));
+
+        var upload = fixture.Emulator.RequestsTo("GET", "/pds/xrpc/com.atproto.server.getServiceAuth").Select(r => Query(r.Query)).Last();
+        Assert.Equal(("did:web:pds.example", "com.atproto.repo.uploadBlob"), (upload["aud"], upload["lxm"]));
+        Assert.Equal("app.bsky.embed.video", Assert.Single(Bluesky.SelfHosted.PostsOf(account)).Value["embed"]!["$type"]!.ToString());
     }
 
     [Fact]
