@@ -29,6 +29,18 @@ public static partial class BlueskyDefaults
     public const string ResolveHandlePath = "/xrpc/com.atproto.identity.resolveHandle";
     public const string PostCollection = "app.bsky.feed.post";
 
+    // Video goes through Bluesky's video service, authorised by service tokens the PDS signs:
+    // https://docs.bsky.app/docs/tutorials/video
+    public const string VideoService = "https://video.bsky.app";
+    public const string VideoServiceDid = "did:web:video.bsky.app";
+    public const string GetServiceAuthPath = "/xrpc/com.atproto.server.getServiceAuth";
+    public const string GetSessionPath = "/xrpc/com.atproto.server.getSession";
+    public const string UploadVideoPath = "/xrpc/app.bsky.video.uploadVideo";
+    public const string GetJobStatusPath = "/xrpc/app.bsky.video.getJobStatus";
+    public const string GetUploadLimitsPath = "/xrpc/app.bsky.video.getUploadLimits";
+    public const string UploadBlobMethod = "com.atproto.repo.uploadBlob";
+    public const string GetUploadLimitsMethod = "app.bsky.video.getUploadLimits";
+
     // Optional platform field: the post's language (BCP 47), sent as langs.
     public const string LanguageField = "language";
 

@@ -12,15 +12,38 @@ namespace Sosyabot.Core.Providers.Bluesky;
 // A post is an app.bsky.feed.post record made with com.atproto.repo.createRecord under a record key
 // fixed by the part's idempotency key (BlueskyTid): a second create with that key cannot add a post,
 // it fails (a 500 today, atproto#3718: Unknown), and the resolver reads that one record to settle it.
-// Images go up first as blobs (BlueskyProvider.Media.cs). https://docs.bsky.app/docs/advanced-guides/posts
-public sealed partial class BlueskyProvider : IPublisher
+// Images go up first as blobs (BlueskyProvider.Media.cs); a video goes through the video service and
+// may come back Pending until it is processed (BlueskyProvider.Video.cs).
+// https://docs.bsky.app/docs/advanced-guides/posts
+public sealed partial class BlueskyProvider : IPublisher, IPublishStatusChecker
 {
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken ct)
     {
         request.EnsureValid(Rules);
         var session = BlueskySessionRef.Of(request.Channel);
         var api = Api(atConnect: false);
-        var embed = await ImagesEmbedAsync(api, session, request.Part.Media, ct);
+        if (request.Part.Media is [{ Kind: MediaKind.Video } video])
+        {
+            var job = await UploadVideoAsync(api, session, video, ct);
+            return BlobOf(job) is { } blob
+                ? await CreatePostAsync(api, session, request, VideoEmbed(video, blob), ct)
+                : new PendingPublish(job.JobId!, VideoPollInterval);
+        }
+        return await CreatePostAsync(api, session, request, await ImagesEmbedAsync(api, session, request.Part.Media, ct), ct);
+    }
+
+    // Pending came back because the video was still processing; its handle is the video service's job id.
+    public async Task<PublishResult> CheckAsync(PublishRequest request, PendingPublish pending, CancellationToken ct)
+    {
+        var session = BlueskySessionRef.Of(request.Channel);
+        var job = await JobStatusAsync(pending.StatusHandle, ct);
+        return BlobOf(job) is { } blob
+            ? await CreatePostAsync(Api(atConnect: false), session, request, VideoEmbed(request.Part.Media.Single(), blob), ct)
+            : pending with { CheckAfter = VideoPollInterval };
+    }
+
+    private async Task<PublishedPost> CreatePostAsync(ProviderApi api, BlueskySessionRef session, PublishRequest request, JsonObject? embed, CancellationToken ct)
+    {
         var text = request.Part.Text;
         var record = new JsonObject
         {

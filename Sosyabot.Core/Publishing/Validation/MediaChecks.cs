@@ -41,7 +41,7 @@ internal static class MediaChecks
                 add(ValidationFields.MediaItem(i), $"{where}: {label} is {Format(item.ContentType)}; use {Either(rule.ContentTypes.Select(Format).ToList())}.");
             if (item.Length > rule.MaxBytes)
                 add(ValidationFields.MediaItem(i), $"{where}: {label} is {Size(item.Length, rule.MaxBytes)}.");
-            if (rules.AltTextLimit is { } altLimit && item.AltText is { } alt && TextCounting.Graphemes(alt) is var altLength && altLength > altLimit)
+            if ((rule.AltTextLimit ?? rules.AltTextLimit) is { } altLimit && item.AltText is { } alt && TextCounting.Graphemes(alt) is var altLength && altLength > altLimit)
                 add(ValidationFields.AltText(i), $"{where}: the description of {label} has {N(altLength)} of {N(altLimit)} characters.");
         }
     }

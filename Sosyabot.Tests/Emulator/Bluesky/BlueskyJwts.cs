@@ -31,6 +31,25 @@ public sealed class BlueskyJwts(string audience)
         return $"{signed}.{Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(signed)))}";
     }
 
+    // A service token (com.atproto.server.getServiceAuth): issued by the account (iss), addressed to
+    // a service (aud), bound to one method (lxm). xrpc-server createServiceJwt; the PDS signs it with
+    // the account's repo key, which this PDS's key stands in for.
+    public string IssueService(string iss, string aud, string? lxm, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
+    {
+        var header = new JsonObject { ["typ"] = "JWT", ["alg"] = "HS256" };
+        var payload = new JsonObject
+        {
+            ["iat"] = issuedAt.ToUnixTimeSeconds(),
+            ["iss"] = iss,
+            ["aud"] = aud,
+            ["exp"] = expiresAt.ToUnixTimeSeconds(),
+            ["jti"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant(),
+        };
+        if (lxm is not null) payload["lxm"] = lxm;
+        var signed = $"{Encode(header.ToJsonString())}.{Encode(payload.ToJsonString())}";
+        return $"{signed}.{Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(signed)))}";
+    }
+
     // The claims of a token this PDS signed, or null when the signature is not ours.
     public JsonElement? Verify(string token)
     {

@@ -138,7 +138,8 @@ public sealed partial class BlueskyPds
     private string? ValidateEmbed(JsonNode? embed, string did)
     {
         if (embed is null) return null;
-        if (embed["$type"]?.ToString() != "app.bsky.embed.images") return "Record/embed must be app.bsky.embed.images";
+        if (embed["$type"]?.ToString() == "app.bsky.embed.video") return ValidateVideo(embed, did);
+        if (embed["$type"]?.ToString() != "app.bsky.embed.images") return "Record/embed must be app.bsky.embed.images or app.bsky.embed.video";
         if (embed["images"] is not JsonArray { Count: > 0 and <= 4 } images) return "Record/embed/images must hold 1 to 4 images";
         for (var i = 0; i < images.Count; i++)
         {
@@ -152,6 +153,22 @@ public sealed partial class BlueskyPds
             if (images[i]?["aspectRatio"] is { } ratio && (ratio["width"]?.GetValue<int>() is not > 0 || ratio["height"]?.GetValue<int>() is not > 0))
                 return $"Record/embed/images/{i}/aspectRatio must have a positive width and height";
         }
+        return null;
+    }
+
+    // lexicons/app/bsky/embed/video.json: a video/mp4 blob, alt at most 1,000 graphemes (10,000 bytes).
+    private string? ValidateVideo(JsonNode embed, string did)
+    {
+        var blob = embed["video"];
+        var cid = blob?["ref"]?["$link"]?.ToString();
+        if (blob?["$type"]?.ToString() != "blob" || cid is null || !_blobs.TryGetValue(cid, out var stored) || stored.Did != did)
+            return "Record/embed/video must be a blob uploaded to this repo";
+        if (stored.MimeType != "video/mp4") return $"Record/embed/video mime type {stored.MimeType} is not accepted";
+        if (embed["alt"] is JsonValue alt && alt.TryGetValue<string>(out var text)
+            && (new StringInfo(text).LengthInTextElements > 1000 || Encoding.UTF8.GetByteCount(text) > 10_000))
+            return "Record/embed/alt must not be longer than 1000 graphemes";
+        if (embed["aspectRatio"] is { } ratio && (ratio["width"]?.GetValue<int>() is not > 0 || ratio["height"]?.GetValue<int>() is not > 0))
+            return "Record/embed/aspectRatio must have a positive width and height";
         return null;
     }
 
@@ -197,7 +214,7 @@ public sealed partial class BlueskyPds
         if (Bearer(context) is not { } token) return Error(401, "AuthMissing", "Authentication Required");
         if (_jwts.Verify(token) is not { } claims) return Error(400, "InvalidToken", "Token could not be verified");
         if (claims.GetProperty("exp").GetInt64() <= DateTimeOffset.UtcNow.ToUnixTimeSeconds()) return Error(400, "ExpiredToken", "Token has expired");
-        if (claims.GetProperty("scope").GetString() != BlueskyJwts.AccessScope) return Error(400, "InvalidToken", "Bad token scope");
+        if (!claims.TryGetProperty("scope", out var scope) || scope.GetString() != BlueskyJwts.AccessScope) return Error(400, "InvalidToken", "Bad token scope");
         did = claims.GetProperty("sub").GetString()!;
         return null;
     }

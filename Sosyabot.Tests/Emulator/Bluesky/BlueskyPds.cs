@@ -11,7 +11,9 @@ namespace Sosyabot.Tests.Emulator.Bluesky;
 // XRPC error bodies and statuses of bluesky-social/atproto packages/pds (auth-verifier.ts,
 // api/com/atproto/server/{createSession,refreshSession}.ts). Unlike the real PDS there is no grace
 // period for a rotated refresh token: it dies at once, the strictest reading.
-public sealed partial class BlueskyPds(string host, string prefix)
+// repoHost: where the accounts' repos live when host is an entryway (bsky.social's accounts sit on
+// *.host.bsky.network, named in their DID documents).
+public sealed partial class BlueskyPds(string host, string prefix, string? repoHost = null)
 {
     private readonly BlueskyJwts _jwts = new($"did:web:{host}");
     private readonly ConcurrentDictionary<string, BlueskyAccount> _accounts = new();
@@ -22,6 +24,7 @@ public sealed partial class BlueskyPds(string host, string prefix)
 
     public string Host => host;
     public string Prefix => prefix;
+    public string RepoHost => repoHost ?? host;
 
     public IReadOnlyList<BlueskyIssuedSession> Issued => _issued.ToList();
 
@@ -69,6 +72,7 @@ public sealed partial class BlueskyPds(string host, string prefix)
         routes.MapPost($"{prefix}/xrpc/com.atproto.server.refreshSession", Handle(RefreshSessionAsync));
         routes.MapGet($"{prefix}/xrpc/app.bsky.actor.getProfile", Handle(c => Task.FromResult(GetProfile(c))));
         MapRecords(routes);
+        MapServiceAuth(routes);
     }
 
     // Explicit, so a handler's IResult is never dropped by binding to the RequestDelegate overload.

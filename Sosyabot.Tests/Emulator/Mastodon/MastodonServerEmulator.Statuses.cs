@@ -10,7 +10,8 @@ namespace Sosyabot.Tests.Emulator.Mastodon;
 // Statuses as Mastodon makes them (app/controllers/api/v1/statuses_controller.rb, PostStatusService):
 // write:statuses scope, the Idempotency-Key checked before anything else (same account + key answers
 // the status already made), in_reply_to_id that must exist, 500 characters, media that must be the
-// account's own, unattached and processed. Every status made is kept so tests can count them.
+// account's own, unattached and processed, and a video only on its own (PostStatusService#validate_media!,
+// config/locales/en.yml media_attachments.validations). Every status made is kept so tests can count them.
 public sealed partial class MastodonServerEmulator
 {
     private static readonly string[] Visibilities = ["public", "unlisted", "private", "direct"];
@@ -57,7 +58,8 @@ public sealed partial class MastodonServerEmulator
             var media = mediaIds.Select(id => _media.GetValueOrDefault(id)).ToArray();
             if (media.Any(m => m is null || m.AccountId != accountId || m.AttachedTo is not null))
                 return Error(422, $"Media {string.Join(", ", mediaIds.Where((_, i) => media[i] is null || media[i]!.AccountId != accountId || media[i]!.AttachedTo is not null))} not found or already attached to another post");
-            if (media.Any(m => m!.PollsLeft > 0)) return Error(422, "Cannot attach files that have not finished processing. Try again in a moment!");
+            if (media.Length > 1 && media.Any(m => m!.IsVideo)) return Error(422, "Cannot attach a video to a post that already contains images");
+            if (media.Any(m => m!.PollsLeft > 0 || m.ProcessingFailed)) return Error(422, "Cannot attach files that have not finished processing. Try again in a moment!");
 
             var text = Get("status") ?? "";
             if (text.Trim().Length == 0 && mediaIds.Length == 0) return Error(422, "Validation failed: Text can't be blank");

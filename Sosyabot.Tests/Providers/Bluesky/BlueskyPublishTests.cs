@@ -115,17 +115,17 @@ public class BlueskyPublishTests(EmulatedAppFixture fixture) : IClassFixture<Emu
     }
 
     [Fact]
-    public async Task Text_over_300_graphemes_and_a_video_are_refused_by_the_rules_before_anything_is_sent()
+    public async Task Text_over_300_graphemes_and_a_video_beside_an_image_are_refused_by_the_rules_before_anything_is_sent()
     {
         var (account, channel) = await ConnectedAsync();
         var creates = fixture.Emulator.RequestsTo("POST", CreateRecord).Count();
         var video = Publishers.Image("clip") with { Kind = MediaKind.Video, ContentType = "video/mp4", FileName = "clip.mp4" };
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services,
-            Publishers.Request(channel, string.Concat(Enumerable.Repeat("é", 301)), [video], index: 1, count: 2)));
+            Publishers.Request(channel, string.Concat(Enumerable.Repeat("é", 301)), [Publishers.Image("still"), video], index: 1, count: 2)));
 
         Assert.Equal(ProviderErrorKind.Rejected, error.Kind);
-        Assert.Equal("Bluesky, part 2: 301 of 300 characters. Bluesky, part 2: videos are not supported; remove the video.", error.Message);
+        Assert.Equal("Bluesky, part 2: 301 of 300 characters. Bluesky, part 2: images and videos cannot be in the same post; keep one kind.", error.Message);
         Assert.Equal(creates, fixture.Emulator.RequestsTo("POST", CreateRecord).Count());
         Assert.Empty(Pds.PostsOf(account));
     }

@@ -117,11 +117,12 @@ public class MastodonPublishTests(EmulatedAppFixture fixture) : IClassFixture<Em
     }
 
     [Fact]
-    public async Task Media_still_processing_returns_pending_and_the_status_is_posted_once_it_is_ready()
+    public async Task A_video_is_processed_before_the_status_is_posted_without_holding_a_worker()
     {
         var channel = await ConnectedAsync();
-        var text = Publishers.Unique("Processing");
-        var request = Publishers.Request(channel, text, [Publishers.Image("alt")]);
+        var text = Publishers.Unique("A clip");
+        var video = Publishers.Mp4(256 * 1024) with { AltText = "A short clip" };
+        var request = Publishers.Request(channel, text, [video]);
         Server.MediaProcessingPolls = 2;
         PublishResult result;
         try
@@ -130,20 +131,86 @@ public class MastodonPublishTests(EmulatedAppFixture fixture) : IClassFixture<Em
         }
         finally
         {
-            Server.MediaProcessingPolls = 0;
+            Server.MediaProcessingPolls = 1;
         }
 
+        // 202 with url null: nothing is posted yet, the engine keeps the media id and asks again later.
         var pending = Assert.IsType<PendingPublish>(result);
-        Assert.Empty(Made(text));
         var mediaId = Assert.Single(pending.StatusHandle.Split(','));
+        var media = Server.Media.Single(m => m.Id == mediaId);
+        Assert.Equal(("video/mp4", 256 * 1024, "A short clip", "clip.mp4"), (media.ContentType, media.Bytes, media.Description, media.FileName));
+        Assert.Empty(Made(text));
         Assert.IsType<PendingPublish>(await Publishers.CheckAsync(Services, request, pending));
         Assert.IsType<PendingPublish>(await Publishers.CheckAsync(Services, request, pending));
+        Assert.Empty(Made(text));
         var post = Assert.IsType<PublishedPost>(await Publishers.CheckAsync(Services, request, pending));
 
         var status = Assert.Single(Made(text));
         Assert.Equal(status.Id, post.PlatformPostId);
         Assert.Equal([mediaId], status.MediaIds);
-        Assert.Equal(3, Server.Media.Single(m => m.Id == mediaId).Polls);
+        Assert.Equal(3, media.Polls);
+        Assert.Equal(3, fixture.Emulator.RequestsTo("GET", $"/mastodon-a/api/v1/media/{mediaId}").Count());
+        Assert.Equal($"media_ids[]={mediaId}", fixture.Emulator.RequestsTo("POST", Statuses).Last().Body.Split('&').Single(p => p.StartsWith("media_ids")).Replace("%5B%5D", "[]"));
+    }
+
+    [Fact]
+    public async Task A_video_the_server_cannot_process_is_rejected_with_its_message_and_never_posted()
+    {
+        var channel = await ConnectedAsync();
+        var text = Publishers.Unique("Broken clip");
+        var request = Publishers.Request(channel, text, [Publishers.Mp4(64 * 1024)]);
+        Server.FailNextProcessing = true;
+
+        var pending = Assert.IsType<PendingPublish>(await Publishers.PublishAsync(Services, request));
+        Assert.IsType<PendingPublish>(await Publishers.CheckAsync(Services, request, pending));
+        var refused = await Assert.ThrowsAsync<ProviderException>(() => Publishers.CheckAsync(Services, request, pending));
+
+        Assert.Equal(ProviderErrorKind.Rejected, refused.Kind);
+        Assert.Contains("Error processing thumbnail for uploaded media", refused.Message);
+        Assert.Empty(Made(text));
+    }
+
+    [Fact]
+    public async Task A_video_beside_an_image_is_refused_by_the_rules_before_anything_is_sent()
+    {
+        var channel = await ConnectedAsync();
+        var text = Publishers.Unique("Mixed");
+        var uploads = fixture.Emulator.RequestsTo("POST", "/mastodon-a/api/v2/media").Count();
+
+        var refused = await Assert.ThrowsAsync<ProviderException>(() => Publishers.PublishAsync(Services,
+            Publishers.Request(channel, text, [Publishers.Mp4(64 * 1024), Publishers.Image("still")])));
+
+        Assert.Equal(ProviderErrorKind.Rejected, refused.Kind);
+        Assert.Equal("Mastodon: videos and images cannot be in the same post; keep one kind.", refused.Message);
+        Assert.Equal(uploads, fixture.Emulator.RequestsTo("POST", "/mastodon-a/api/v2/media").Count());
+        Assert.Empty(Made(text));
+    }
+
+    // What the rules keep the publisher from sending, the server refuses too, in its own words.
+    [Fact]
+    public async Task The_server_refuses_a_status_with_a_video_beside_an_image()
+    {
+        await ConnectedAsync();
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Server.TokenWithScopes("1", "write:media write:statuses"));
+        async Task<string> UploadAsync(PublishMedia media)
+        {
+            await using var stream = await media.OpenAsync(CancellationToken.None);
+            var file = new StreamContent(stream);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(media.ContentType);
+            var response = await http.PostAsync(fixture.Emulator.Url("mastodon-a/api/v2/media"), new MultipartFormDataContent { { file, "file", media.FileName } });
+            return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        }
+        var video = await UploadAsync(Publishers.Mp4(64 * 1024));
+        var image = await UploadAsync(Publishers.Image("still"));
+        await http.GetAsync(fixture.Emulator.Url($"mastodon-a/api/v1/media/{video}"));
+
+        var response = await http.PostAsync(fixture.Emulator.Url("mastodon-a/api/v1/statuses"),
+            new FormUrlEncodedContent([new("status", "mixed"), new("media_ids[]", image), new("media_ids[]", video)]));
+
+        Assert.Equal(422, (int)response.StatusCode);
+        Assert.Equal("Cannot attach a video to a post that already contains images",
+            System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
     }
 
     [Fact]

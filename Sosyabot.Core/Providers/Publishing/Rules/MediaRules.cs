@@ -12,5 +12,9 @@ public sealed record MediaRules(
 }
 
 // MaxCount of this kind in one post, MaxBytes for each item, and the content types accepted
-// (detected from the content, never the file name).
-public sealed record MediaKindRule(MediaKind Kind, int MaxCount, long MaxBytes, IReadOnlyList<string> ContentTypes);
+// (detected from the content, never the file name). AltTextLimit, when set, replaces the post's for
+// this kind (Bluesky: 2,000 for an image, 1,000 for a video).
+public sealed record MediaKindRule(MediaKind Kind, int MaxCount, long MaxBytes, IReadOnlyList<string> ContentTypes)
+{
+    public int? AltTextLimit { get; init; }
+}
