@@ -25,17 +25,7 @@ public static class PublishingServiceCollectionExtensions
         return services;
     }
 
-    // Called from the one AddQuartz: the post wake-up job (triggers are added per post) and the sweep.
-    public static void AddPublishingJobs(this IQuartzBuilder q, IConfiguration configuration)
-    {
-        var options = configuration.GetSection(PublishingOptions.Section).Get<PublishingOptions>() ?? new PublishingOptions();
+    // Called from the one AddQuartz: the post wake-up job (triggers are added per post).
+    public static void AddPublishingJobs(this IQuartzBuilder q) =>
         q.AddJob<PublishPostJob>(j => j.WithIdentity(PublishPostJob.Key).StoreDurably());
-        q.AddJob<PublishingSweepJob>(j => j.WithIdentity(PublishingSweepJob.Key).StoreDurably());
-        q.AddTrigger(t => t
-            .ForJob(PublishingSweepJob.Key)
-            .WithIdentity("publishing-sweep-trigger", PublishTriggers.Group)
-            .StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(options.SweepInterval).RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-    }
 }

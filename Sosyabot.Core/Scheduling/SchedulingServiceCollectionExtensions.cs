@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Sosyabot.Core.Media.Jobs;
 using Sosyabot.Core.Publishing;
+using Sosyabot.Core.Publishing.Jobs;
 using Sosyabot.Core.Scheduling.Jobs;
 
 namespace Sosyabot.Core.Scheduling;
@@ -25,10 +26,13 @@ public static class SchedulingServiceCollectionExtensions
             });
             q.AddRepeatingJob<PurgeExpiredOAuthStatesJob>(PurgeExpiredOAuthStatesJob.Key, options.PurgeOAuthStatesInterval);
             q.AddRepeatingJob<PurgeUnattachedMediaJob>(PurgeUnattachedMediaJob.Key, options.PurgeMediaInterval);
-            q.AddPublishingJobs(configuration);
+            q.AddPublishingJobs();
         });
         if (options.Enabled)
+        {
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+            services.AddHostedService<PublishingSweeper>();
+        }
         return services;
     }
 

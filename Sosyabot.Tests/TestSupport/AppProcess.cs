@@ -55,7 +55,7 @@ public sealed class AppProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilHealthyAsync();
+        await AppHealth.WaitAsync("The app", process, baseAddress, StartTimeout, () => app.Output);
         return app;
     }
 
@@ -63,26 +63,6 @@ public sealed class AppProcess : IAsyncDisposable
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
-    }
-
-    private async Task WaitUntilHealthyAsync()
-    {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"The app exited ({_process.ExitCode}) before it was healthy:\n{Output}");
-            try
-            {
-                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode) return;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Still starting.
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"The app at {BaseAddress} was not healthy within {StartTimeout}:\n{Output}");
     }
 
     // SIGKILL: no shutdown, no lease released, no job completed; as a node that loses power.

@@ -53,7 +53,7 @@ public sealed class ScriptedApp : IAsyncLifetime
         _script.Start();
         _script.BeginOutputReadLine();
         _script.BeginErrorReadLine();
-        await WaitUntilHealthyAsync();
+        await AppHealth.WaitAsync("./sosyabot run", _script, BaseAddress, StartTimeout, () => string.Join('\n', OutputLines));
 
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
@@ -65,27 +65,6 @@ public sealed class ScriptedApp : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
-    }
-
-    private async Task WaitUntilHealthyAsync()
-    {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (_script!.HasExited)
-                throw new InvalidOperationException($"./sosyabot run exited ({_script.ExitCode}) before the app was healthy:\n{string.Join('\n', OutputLines)}");
-            try
-            {
-                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode) return;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Still publishing or starting.
-            }
-            await Task.Delay(1000);
-        }
-        throw new TimeoutException($"./sosyabot run was not healthy at {BaseAddress} within {StartTimeout}:\n{string.Join('\n', OutputLines)}");
     }
 
     public async Task DisposeAsync()

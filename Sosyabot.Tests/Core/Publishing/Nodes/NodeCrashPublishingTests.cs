@@ -50,6 +50,7 @@ public class NodeCrashPublishingTests(PublishingNodesFixture fixture) : IClassFi
         var settled = await fixture.WaitForAsync(posts.Keys, t => t.Status is PostTargetStatus.Published or PostTargetStatus.Failed or PostTargetStatus.Missed
             || (t.Status == PostTargetStatus.Unknown && t.Platform == TelegramDefaults.Key), TimeSpan.FromMinutes(3));
 
+        File.WriteAllText("/tmp/node-doomed.log", doomed.Output); File.WriteAllText("/tmp/node-survivor.log", survivor.Output); File.WriteAllText("/tmp/node-restarted.log", restarted.Output);
         // What the nodes said about the targets they could not settle, for a failure's message.
         var said = string.Join('\n', new[] { doomed.Output, survivor.Output, restarted.Output }
             .SelectMany(o => o.Split('\n')).Where(l => l.Contains("Unknown") || l.StartsWith("fail:")).Distinct());
