@@ -1,0 +1,31 @@
+using Sosyabot.Core.Posts;
+using Sosyabot.Tests.Emulator;
+using Sosyabot.Tests.Emulator.Mastodon;
+using Sosyabot.Tests.TestSupport;
+
+namespace Sosyabot.Tests.Core.Publishing;
+
+public class PublishingEngineMastodonTests(PublishingFixture fixture)
+    : PublishingEngineFaultTests(fixture, new MastodonPublishing(fixture)), IClassFixture<PublishingFixture>
+{
+    private readonly MastodonPublishing _mastodon = new(fixture);
+
+    // Mastodon's resolver asks with the part's own Idempotency-Key: the server answers the status it
+    // made under it, and makes no second one.
+    [Fact]
+    public async Task An_unknown_is_settled_by_the_same_idempotency_key_without_a_second_status()
+    {
+        var probesBefore = _mastodon.Probes().Count;
+        var (_, channel, text, postId) = await PostAsync("Keyed", Fault.AppliedThenUnavailable);
+        await Fixture.RunAsync(postId);
+
+        await SweepAsync();
+
+        var key = Assert.Single(_mastodon.Server.StatusesOf(((MastodonServerEmulator.EmulatedAccount)channel.Account).Id), s => s.Text == text).IdempotencyKey;
+        Assert.NotNull(key);
+        Assert.Equal(key, Assert.Single(_mastodon.Probes().Skip(probesBefore)).Header("Idempotency-Key"));
+        var saved = await TargetAsync(postId, channel);
+        Assert.Equal(PostTargetStatus.Published, saved.Status);
+        Assert.Equal(Assert.Single(_mastodon.Posts(channel, text)).Id, saved.PlatformPostId);
+    }
+}
