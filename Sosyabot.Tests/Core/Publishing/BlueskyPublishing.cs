@@ -14,15 +14,20 @@ public sealed class BlueskyPublishing(PublishingFixture fixture) : EnginePlatfor
 
     public override string Origin => BlueskyDefaults.DefaultPds;
 
-    public override async Task<EngineChannel> ConnectAsync(TestUser user)
+    public override Task<EngineChannel> ConnectAsync(TestUser user) => ConnectAsync(user, accessLifetime: null);
+
+    public async Task<EngineChannel> ConnectAsync(TestUser user, TimeSpan? accessLifetime)
     {
-        var account = Pds.CreateAccount(displayName: "Engine");
+        var account = Pds.CreateAccount(displayName: "Engine", accessLifetime: accessLifetime);
         var channel = await CredentialChannels.ConnectAsync(Fixture.Services, user, Key,
             new Dictionary<string, string> { [BlueskyDefaults.IdentifierField] = account.Handle, [BlueskyDefaults.AppPasswordField] = account.AppPassword });
         return new EngineChannel(channel, account);
     }
 
-    public override string CreatePath(EngineChannel channel) => "/bsky/xrpc/com.atproto.repo.createRecord";
+    public const string CreateRecordPath = "/bsky/xrpc/com.atproto.repo.createRecord";
+    public const string RefreshSessionPath = "/bsky/xrpc/com.atproto.server.refreshSession";
+
+    public override string CreatePath(EngineChannel channel) => CreateRecordPath;
 
     public override IReadOnlyList<PlatformPost> Posts(EngineChannel channel, string text)
     {
@@ -53,6 +58,8 @@ public sealed class BlueskyPublishing(PublishingFixture fixture) : EnginePlatfor
         Pds.RevokeSessions(account);
         Fixture.Clock.Advance(account.AccessLifetime);
     }
+
+    public override int SendsAfterRevoke => 0;
 
     public static string EpochSecondsAtLeast(DateTimeOffset at) => ((at.ToUnixTimeMilliseconds() + 999) / 1000).ToString();
 }

@@ -48,6 +48,10 @@ public abstract class EnginePlatform(PublishingFixture fixture)
     // The user revokes Sosyabot's access at the platform.
     public abstract void Revoke(EngineChannel channel);
 
+    // How many times the post reaches the create endpoint after a revocation: once, refused there,
+    // unless the platform refuses the refresh the engine makes before sending.
+    public virtual int SendsAfterRevoke => 1;
+
     public PostContent Content(EngineChannel channel, string text) =>
         new([PostPart.Of(text)], Fields(channel, text) is { } fields ? new JsonObject { [Key] = fields } : null);
 

@@ -15,8 +15,6 @@ namespace Sosyabot.Tests.Core.Publishing;
 public abstract class PublishingEngineFaultTests(PublishingFixture fixture, EnginePlatform platform)
 {
     private static readonly TimeSpan RateLimitWait = TimeSpan.FromSeconds(10);
-    // Short enough that a test waits one second for it, long enough for a healthy emulator.
-    private const string ShortTimeout = "00:00:01";
 
     protected PublishingFixture Fixture => fixture;
 
@@ -42,8 +40,11 @@ public abstract class PublishingEngineFaultTests(PublishingFixture fixture, Engi
         await fixture.Engine().SweepAsync(CancellationToken.None);
     }
 
+    // A node whose platform calls give up after a second (long enough for a healthy emulator).
+    protected Task RunWithShortTimeoutAsync(Guid postId) => RunOnNodeAsync(postId, $"{ProviderHttpOptions.Section}:Timeout", "00:00:01");
+
     // A node configured otherwise (a shorter HTTP timeout, a platform host that refuses connections).
-    protected async Task RunOnNodeAsync(Guid postId, string setting, string value)
+    private async Task RunOnNodeAsync(Guid postId, string setting, string value)
     {
         await using var node = fixture.BuildServices(new Dictionary<string, string?> { [setting] = value });
         await node.GetRequiredService<PublishingEngine>().RunAsync(postId, CancellationToken.None);
@@ -111,7 +112,7 @@ public abstract class PublishingEngineFaultTests(PublishingFixture fixture, Engi
         var delay = TimeSpan.FromSeconds(10);
         var (_, channel, text, postId) = await PostAsync("Timed out", applied ? Fault.AppliedThenSilent(delay) : Fault.Slow(delay));
 
-        await RunOnNodeAsync(postId, "Providers:Http:Timeout", ShortTimeout);
+        await RunWithShortTimeoutAsync(postId);
         Assert.Equal(PostTargetStatus.Unknown, (await TargetAsync(postId, channel)).Status);
         Assert.Equal(applied ? 1 : 0, platform.Posts(channel, text).Count);
 
@@ -158,6 +159,7 @@ public abstract class PublishingEngineFaultTests(PublishingFixture fixture, Engi
         Assert.Single(await CredentialChannels.EventsAsync(fixture.Services, user.WorkspaceId, WebhookEventTypes.AccountNeedsReconnect));
         Assert.Equal(WebhookEventTypes.PostFailed, Assert.Single(await fixture.EventsAsync(saved.Id)).Type);
         Assert.Empty(platform.Posts(channel, text));
+        Assert.Equal(platform.SendsAfterRevoke, platform.Sends(channel, text));
     }
 
     [Fact]

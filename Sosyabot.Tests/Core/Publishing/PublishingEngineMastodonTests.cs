@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using Sosyabot.Core.Posts;
 using Sosyabot.Tests.Emulator;
 using Sosyabot.Tests.Emulator.Mastodon;
@@ -27,5 +28,25 @@ public class PublishingEngineMastodonTests(PublishingFixture fixture)
         var saved = await TargetAsync(postId, channel);
         Assert.Equal(PostTargetStatus.Published, saved.Status);
         Assert.Equal(Assert.Single(_mastodon.Posts(channel, text)).Id, saved.PlatformPostId);
+    }
+
+    // A timeout before the server acted: the resolver's probe finds no status under the key, and the
+    // part is sent again with that same key (so a late-arriving first attempt still cannot make two).
+    [Fact]
+    public async Task A_part_proven_absent_is_sent_again_with_its_idempotency_key()
+    {
+        var probesBefore = _mastodon.Probes().Count;
+        var (_, channel, text, postId) = await PostAsync("Sent again", Fault.Slow(TimeSpan.FromSeconds(10)));
+        await RunWithShortTimeoutAsync(postId);
+
+        await SweepAsync();
+
+        var sends = Fixture.Emulator.RequestsTo("POST", MastodonPublishing.StatusesPath).Where(r => QueryHelpers.ParseQuery(r.Body)["status"] == text).ToList();
+        Assert.Equal(2, sends.Count);
+        var key = sends[0].Header("Idempotency-Key");
+        Assert.Equal(key, sends[1].Header("Idempotency-Key"));
+        Assert.Equal(key, Assert.Single(_mastodon.Probes().Skip(probesBefore)).Header("Idempotency-Key"));
+        Assert.Equal(key, Assert.Single(_mastodon.Server.StatusesOf(((MastodonServerEmulator.EmulatedAccount)channel.Account).Id), s => s.Text == text).IdempotencyKey);
+        Assert.Equal(PostTargetStatus.Published, (await TargetAsync(postId, channel)).Status);
     }
 }
