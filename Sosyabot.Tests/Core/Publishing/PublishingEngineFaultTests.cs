@@ -58,6 +58,8 @@ public abstract class PublishingEngineFaultTests(PublishingFixture fixture, Engi
         Assert.True(post.Live, "the post was made but never went out");
         Assert.Equal((post.Id, post.Url), (saved.PlatformPostId, saved.PlatformPostUrl));
         Assert.Equal(sends, platform.Sends(channel, text));
+        // A 429, a 5xx or a network error never asks the user to reconnect (reliability.md ).
+        Assert.Equal(ChannelStatus.Active, (await CredentialChannels.GetAsync(fixture.Services, channel.Channel.Id)).Status);
         Assert.Equal(events, (await fixture.EventsAsync(saved.Id)).OrderBy(e => e.CreatedAt).Select(e => e.Type));
     }
 
