@@ -89,10 +89,13 @@ public abstract class PublishingEngineFaultTests(PublishingFixture fixture, Engi
         await AssertPublishedOnceAsync(postId, channel, text, sends: 2, WebhookEventTypes.PostPublished);
     }
 
-    [Fact]
-    public async Task A_500_after_the_platform_made_the_post_is_unknown_then_found_by_the_sweep()
+    // The platform made the post, then answered 500 or dropped the connection before answering.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_failed_answer_after_the_platform_made_the_post_is_unknown_then_found_by_the_sweep(bool connectionReset)
     {
-        var (_, channel, text, postId) = await PostAsync("Made, then 500", Fault.AppliedThenUnavailable);
+        var (_, channel, text, postId) = await PostAsync("Made, then lost", connectionReset ? Fault.AppliedThenReset : Fault.AppliedThenUnavailable);
 
         await fixture.RunAsync(postId);
         var unknown = await TargetAsync(postId, channel);
