@@ -18,13 +18,13 @@ public abstract class PublishingEngineFaultTests(PublishingFixture fixture, Engi
 
     protected PublishingFixture Fixture => fixture;
 
-    protected async Task<(TestUser User, EngineChannel Channel, string Text, Guid PostId)> PostAsync(string text, Fault? fault = null)
+    protected async Task<(EngineChannel Channel, string Text, Guid PostId)> PostAsync(string text, Fault? fault = null)
     {
         var user = await TestUsers.CreateAsync(fixture.Services);
         var channel = await platform.ConnectAsync(user);
         text = Publishers.Unique(text);
         if (fault is not null) fixture.Emulator.Inject("POST", platform.CreatePath(channel), fault);
-        return (user, channel, text, await CreatePostAsync(user, platform.Content(channel, text), channel.Channel.Id));
+        return (channel, text, await CreatePostAsync(user, platform.Content(channel, text), channel.Channel.Id));
     }
 
     private Task<Guid> CreatePostAsync(TestUser user, PostContent content, params Guid[] channelIds) =>
@@ -67,7 +67,7 @@ public abstract class PublishingEngineFaultTests(PublishingFixture fixture, Engi
     public async Task Rate_limited_waits_until_the_platform_says_then_publishes_with_two_calls()
     {
         var before = fixture.Clock.GetUtcNow();
-        var (_, channel, text, postId) = await PostAsync("Rate limited", platform.RateLimited(RateLimitWait));
+        var (channel, text, postId) = await PostAsync("Rate limited", platform.RateLimited(RateLimitWait));
 
         await fixture.RunAsync(postId);
         var waiting = await TargetAsync(postId, channel);
@@ -95,7 +95,7 @@ public abstract class PublishingEngineFaultTests(PublishingFixture fixture, Engi
     [InlineData(true)]
     public async Task A_failed_answer_after_the_platform_made_the_post_is_unknown_then_found_by_the_sweep(bool connectionReset)
     {
-        var (_, channel, text, postId) = await PostAsync("Made, then lost", connectionReset ? Fault.AppliedThenReset : Fault.AppliedThenUnavailable);
+        var (channel, text, postId) = await PostAsync("Made, then lost", connectionReset ? Fault.AppliedThenReset : Fault.AppliedThenUnavailable);
 
         await fixture.RunAsync(postId);
         var unknown = await TargetAsync(postId, channel);
@@ -115,7 +115,7 @@ public abstract class PublishingEngineFaultTests(PublishingFixture fixture, Engi
     public async Task A_timeout_is_unknown_then_settled_by_the_sweep_and_published_once(bool applied)
     {
         var delay = TimeSpan.FromSeconds(10);
-        var (_, channel, text, postId) = await PostAsync("Timed out", applied ? Fault.AppliedThenSilent(delay) : Fault.Slow(delay));
+        var (channel, text, postId) = await PostAsync("Timed out", applied ? Fault.AppliedThenSilent(delay) : Fault.Slow(delay));
 
         await RunWithShortTimeoutAsync(postId);
         Assert.Equal(PostTargetStatus.Unknown, (await TargetAsync(postId, channel)).Status);
@@ -129,7 +129,7 @@ public abstract class PublishingEngineFaultTests(PublishingFixture fixture, Engi
     [Fact]
     public async Task An_unreachable_platform_is_retried_and_then_published()
     {
-        var (_, channel, text, postId) = await PostAsync("Through the outage");
+        var (channel, text, postId) = await PostAsync("Through the outage");
 
         // A node whose route to the platform refuses connections: the request never left.
         await RunOnNodeAsync(postId, $"{HostOverrides.Section}:{platform.Origin}", $"http://127.0.0.1:{TestPorts.Free()}/");

@@ -17,7 +17,7 @@ public class PublishingEngineMastodonTests(PublishingFixture fixture)
     public async Task An_unknown_is_settled_by_the_same_idempotency_key_without_a_second_status()
     {
         var probesBefore = _mastodon.Probes().Count;
-        var (_, channel, text, postId) = await PostAsync("Keyed", Fault.AppliedThenUnavailable);
+        var (channel, text, postId) = await PostAsync("Keyed", Fault.AppliedThenUnavailable);
         await Fixture.RunAsync(postId);
 
         await SweepAsync();
@@ -36,7 +36,7 @@ public class PublishingEngineMastodonTests(PublishingFixture fixture)
     public async Task A_part_proven_absent_is_sent_again_with_its_idempotency_key()
     {
         var probesBefore = _mastodon.Probes().Count;
-        var (_, channel, text, postId) = await PostAsync("Sent again", Fault.Slow(TimeSpan.FromSeconds(10)));
+        var (channel, text, postId) = await PostAsync("Sent again", Fault.Slow(TimeSpan.FromSeconds(10)));
         await RunWithShortTimeoutAsync(postId);
 
         await SweepAsync();
