@@ -7,6 +7,8 @@ public sealed record Fault(int Status, string Body = "", string? RetryAfter = nu
 {
     public bool AfterApplying { get; init; }
     public bool Abort { get; init; }
+    // The platform's own headers on the answer (a rate limit's reset time, which each platform names differently).
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
     public static Fault Unavailable => new(500, """{"error":"internal_error","message":"Internal Server Error"}""");
     public static Fault RateLimited(int seconds) => new(429, """{"error":"rate_limited","message":"Too Many Requests"}""", seconds.ToString());

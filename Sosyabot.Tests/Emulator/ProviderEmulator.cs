@@ -105,6 +105,7 @@ public sealed class ProviderEmulator : IAsyncDisposable
             context.Response.StatusCode = fault.Status;
             context.Response.ContentType = fault.ContentType;
             if (fault.RetryAfter is not null) context.Response.Headers.RetryAfter = fault.RetryAfter;
+            foreach (var (name, value) in fault.Headers) context.Response.Headers[name] = value;
             await context.Response.WriteAsync(fault.Body);
             return;
         }

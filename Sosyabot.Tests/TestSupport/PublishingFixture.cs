@@ -23,6 +23,8 @@ public class PublishingFixture : DatabaseFixture
         foreach (var (key, value) in Emulator.HostOverrideSettings()) settings[key] = value;
         foreach (var (key, value) in EmulatedPlatforms.AppSettings()) settings[key] = value;
         settings["Media:Root"] = MediaRoot;
+        // The app address the emulators registered as the OAuth callback (as SosyabotAppFactory sets it).
+        settings["App:BaseUrl"] = "http://127.0.0.1";
         settings["Publishing:LeaseTime"] = "00:01:00";
         settings["Publishing:RetryBase"] = "00:00:02";
         settings["Publishing:Concurrency"] = "2";

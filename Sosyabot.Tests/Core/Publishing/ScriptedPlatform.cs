@@ -5,17 +5,15 @@ using Sosyabot.Core.Providers.Publishing.Rules;
 
 namespace Sosyabot.Tests.Core.Publishing;
 
-// A platform whose answers the test writes, for the engine paths no platform of this build takes
-// yet: a resolver that reads back (Unknown settled), asynchronous processing (Pending), and
-// publish-time token refresh.
+// A platform whose answers the test writes, for engine paths a real platform cannot be made to take
+// on demand: a resolver that cannot tell, processing that ends when the test says, failures in a row.
 // Each call takes the next scripted answer; with none left it publishes.
-public sealed class ScriptedPlatform : ISocialProvider, IHasPublishingRules, IPublisher, IPublishResolver, IPublishStatusChecker, ITokenRefresher
+public sealed class ScriptedPlatform : ISocialProvider, IHasPublishingRules, IPublisher, IPublishResolver, IPublishStatusChecker
 {
     public const string Key = "scripted";
     private readonly ConcurrentQueue<Func<PublishRequest, PublishResult>> _publish = new();
     private readonly ConcurrentQueue<Func<PublishRequest, PublishedPost?>> _find = new();
     private readonly ConcurrentQueue<Func<PublishRequest, PublishResult>> _check = new();
-    private readonly ConcurrentQueue<Func<TokenSet>> _refresh = new();
     private int _next;
 
     public PlatformInfo Info { get; } = new(Key, "Scripted", LoginType.ApiToken, TokenPolicy.NeverExpires, null);
@@ -31,7 +29,6 @@ public sealed class ScriptedPlatform : ISocialProvider, IHasPublishingRules, IPu
 
     public void OnPublish(Func<PublishRequest, PublishResult> answer) => _publish.Enqueue(answer);
     public void OnFind(Func<PublishRequest, PublishedPost?> answer) => _find.Enqueue(answer);
-    public void OnRefresh(Func<TokenSet> answer) => _refresh.Enqueue(answer);
     public void OnCheck(Func<PublishRequest, PublishResult> answer) => _check.Enqueue(answer);
 
     public PublishedPost NewPost() => new($"p{Interlocked.Increment(ref _next)}", $"https://scripted.example/{_next}");
@@ -53,7 +50,4 @@ public sealed class ScriptedPlatform : ISocialProvider, IHasPublishingRules, IPu
         Checks.Enqueue(pending.StatusHandle);
         return Task.FromResult(_check.TryDequeue(out var answer) ? answer(request) : NewPost());
     }
-
-    public Task<TokenSet> RefreshAsync(ChannelContext channel, CancellationToken ct) =>
-        Task.FromResult(_refresh.TryDequeue(out var answer) ? answer() : new TokenSet($"access-{Guid.NewGuid():N}", null, DateTimeOffset.UtcNow.AddHours(1)));
 }

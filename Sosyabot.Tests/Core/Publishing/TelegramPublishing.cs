@@ -38,20 +38,7 @@ public static class TelegramPublishing
     public static Task<Guid> PostNowAsync(this PublishingFixture fixture, TestUser user, string text, params TelegramTarget[] targets) =>
         fixture.PostAsync(user, PostContent.Text(text), PostSchedule.Now, targets);
 
-    public static PublishingEngine Engine(this PublishingFixture fixture) => fixture.Services.GetRequiredService<PublishingEngine>();
-
-    public static Task<int> RunAsync(this PublishingFixture fixture, Guid postId) => fixture.Engine().RunAsync(postId, CancellationToken.None);
-
-    public static Task<List<PostTarget>> TargetsAsync(this PublishingFixture fixture, Guid postId) =>
-        fixture.Query(db => db.PostTargets.AsNoTracking().Where(t => t.PostId == postId).OrderBy(t => t.Id).ToListAsync());
-
-    public static Task<PostTarget> TargetAsync(this PublishingFixture fixture, Guid postId, TelegramTarget target) =>
-        fixture.Query(db => db.PostTargets.AsNoTracking().SingleAsync(t => t.PostId == postId && t.ChannelId == target.Channel.Id));
+    public static Task<PostTarget> TargetAsync(this PublishingFixture fixture, Guid postId, TelegramTarget target) => fixture.TargetAsync(postId, target.Channel.Id);
 
     public static int Sends(this PublishingFixture fixture, TelegramTarget target) => fixture.Emulator.RequestsTo("POST", target.SendPath).Count();
-
-    // The post.* events about one target.
-    public static Task<List<WebhookEvent>> EventsAsync(this PublishingFixture fixture, Guid targetId) =>
-        fixture.Query(async db => (await db.WebhookEvents.AsNoTracking().Where(e => e.Type.StartsWith("post.")).ToListAsync())
-            .Where(e => e.Payload["target_id"]?.GetValue<string>() == targetId.ToString()).ToList());
 }
