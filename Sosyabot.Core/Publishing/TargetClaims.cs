@@ -51,18 +51,20 @@ public sealed class TargetClaims(SosyabotDbContext db, IOptions<PublishingOption
         return new ClaimedTarget(claimed.Id, owner);
     }
 
-    // An Unknown to settle with its platform's resolver: a lease without a status change, so two
-    // nodes never ask at once and the answer is recorded by the one that asked.
+    // An Unknown to settle with its platform's resolver, or on any platform one whose every part was
+    // confirmed (the node stopped before recording the outcome): a lease without a status change, so
+    // two nodes never ask at once and the answer is recorded by the one that asked.
     public async Task<ClaimedTarget?> ClaimUnknownAsync(string owner, string[] resolvablePlatforms, CancellationToken ct)
     {
-        if (resolvablePlatforms.Length == 0) return null;
         var now = clock.GetUtcNow();
         var until = now + options.Value.LeaseTime;
         var ids = await db.Database.SqlQuery<Guid>($"""
             UPDATE post_targets SET lease_owner = {owner}, lease_until = {until}, updated_at = {now}
             WHERE id = (
                 SELECT id FROM post_targets
-                WHERE status = 'Unknown' AND platform = ANY({resolvablePlatforms})
+                WHERE status = 'Unknown'
+                  AND (platform = ANY({resolvablePlatforms})
+                       OR jsonb_array_length(progress) = jsonb_array_length(COALESCE(override_parts, (SELECT parts FROM posts WHERE posts.id = post_id))))
                   AND (lease_until IS NULL OR lease_until < {now})
                   AND (next_attempt_at IS NULL OR next_attempt_at <= {now})
                 ORDER BY next_attempt_at NULLS FIRST, id

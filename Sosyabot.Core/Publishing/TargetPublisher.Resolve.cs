@@ -14,6 +14,14 @@ public sealed partial class TargetPublisher
     {
         var target = await db.PostTargets.AsNoTracking().Include(t => t.Post).SingleAsync(t => t.Id == claim.Id, ct);
         var askAgainAt = clock.GetUtcNow() + options.Value.ResolveInterval;
+        var parts = target.OverrideParts ?? target.Post!.Parts;
+        var progress = target.Progress.ToList();
+        // Every part was confirmed before the node stopped: only the outcome was not recorded.
+        if (progress.Count == parts.Count)
+        {
+            await recorder.PublishedAsync(claim, target, progress[0], ct);
+            return;
+        }
         var resolver = providers.Find<IPublishResolver>(target.Platform);
         var channel = target.ChannelId is { } channelId ? await db.Channels.AsNoTracking().SingleOrDefaultAsync(c => c.Id == channelId, ct) : null;
         if (resolver is null || channel is null || target.AttemptStartedAt is not { } startedAt)
@@ -29,10 +37,7 @@ public sealed partial class TargetPublisher
                 await recorder.ReleaseUnknownAsync(claim, askAgainAt, ct);
                 return;
             }
-            var post = target.Post!;
-            var parts = target.OverrideParts ?? post.Parts;
-            var progress = target.Progress.ToList();
-            var found = await resolver.FindAsync(Request(target, context, parts, Fields(post, target), progress, []), startedAt, ct);
+            var found = await resolver.FindAsync(Request(target, context, parts, Fields(target.Post!, target), progress, []), startedAt, ct);
             if (found is null)
             {
                 await recorder.RetryAsync(claim, ProviderErrorKind.Unknown, "The platform shows the earlier attempt did not arrive; publishing again.", clock.GetUtcNow(), ct);

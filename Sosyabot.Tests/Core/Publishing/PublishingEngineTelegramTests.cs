@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sosyabot.Core.Channels;
 using Sosyabot.Core.Posts;
@@ -135,6 +136,32 @@ public class PublishingEngineTelegramTests(PublishingFixture fixture) : IClassFi
         // The platform did post it; we just cannot know, so the user decides.
         Assert.Single(target.Chat.Messages);
         Assert.Equal(WebhookEventTypes.PostUnknown, Assert.Single(await fixture.EventsAsync(saved.Id)).Type);
+    }
+
+    [Fact]
+    public async Task A_target_whose_node_stopped_after_confirming_its_last_part_is_published_by_the_sweep_without_sending_again()
+    {
+        var user = await TestUsers.CreateAsync(fixture.Services);
+        var target = await fixture.ConnectAsync(user);
+        var postId = await fixture.PostNowAsync(user, "Confirmed, not recorded", target);
+        await fixture.RunAsync(postId);
+        var sent = Assert.Single(target.Chat.Messages);
+        var id = (await fixture.TargetAsync(postId, target)).Id;
+        // As the node left it: the part confirmed (progress saved), then the process gone before the
+        // outcome was written, its lease run out.
+        await fixture.Query(db => db.PostTargets.Where(t => t.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.Status, PostTargetStatus.Publishing)
+            .SetProperty(t => t.PlatformPostId, (string?)null)
+            .SetProperty(t => t.PlatformPostUrl, (string?)null)
+            .SetProperty(t => t.LeaseOwner, "a-node-that-stopped")
+            .SetProperty(t => t.LeaseUntil, fixture.Clock.GetUtcNow().AddMinutes(-1))));
+
+        await fixture.Engine().SweepAsync(CancellationToken.None);
+
+        var saved = await fixture.TargetAsync(postId, target);
+        Assert.Equal(PostTargetStatus.Published, saved.Status);
+        Assert.Equal(sent.MessageId.ToString(), saved.PlatformPostId);
+        Assert.Equal(1, fixture.Sends(target));
     }
 
     [Fact]

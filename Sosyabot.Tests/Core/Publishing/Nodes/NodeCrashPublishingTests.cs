@@ -50,10 +50,8 @@ public class NodeCrashPublishingTests(PublishingNodesFixture fixture) : IClassFi
         var settled = await fixture.WaitForAsync(posts.Keys, t => t.Status is PostTargetStatus.Published or PostTargetStatus.Failed or PostTargetStatus.Missed
             || (t.Status == PostTargetStatus.Unknown && t.Platform == TelegramDefaults.Key), TimeSpan.FromMinutes(3));
 
-        File.WriteAllText("/tmp/node-doomed.log", doomed.Output); File.WriteAllText("/tmp/node-survivor.log", survivor.Output); File.WriteAllText("/tmp/node-restarted.log", restarted.Output);
-        // What the nodes said about the targets they could not settle, for a failure's message.
-        var said = string.Join('\n', new[] { doomed.Output, survivor.Output, restarted.Output }
-            .SelectMany(o => o.Split('\n')).Where(l => l.Contains("Unknown") || l.StartsWith("fail:")).Distinct());
+        // What the nodes said about the targets they could not settle, and their errors, for a failure's message.
+        var said = string.Join('\n', new[] { doomed.Output, survivor.Output, restarted.Output }.SelectMany(Noteworthy));
         foreach (var target in settled)
         {
             var channel = channels.Single(c => c.Id == target.ChannelId);
@@ -74,6 +72,18 @@ public class NodeCrashPublishingTests(PublishingNodesFixture fixture) : IClassFi
         var resolved = await UnknownThenPublishedAsync(settled.Where(t => t.Platform != TelegramDefaults.Key).Select(t => t.Id));
         Assert.NotEmpty(resolved);
         Assert.Contains(resolved, id => inFlight.Any(t => t.Id == id));
+    }
+
+    private static IEnumerable<string> Noteworthy(string log)
+    {
+        var lines = log.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith("fail:", StringComparison.Ordinal))
+                foreach (var line in lines.Skip(i).Take(12)) yield return line;
+            else if (lines[i].Contains("still Unknown", StringComparison.Ordinal))
+                yield return lines[i];
+        }
     }
 
     // Targets with a post.unknown event followed by post.published.
