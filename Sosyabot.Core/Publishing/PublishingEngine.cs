@@ -17,7 +17,7 @@ public sealed partial class PublishingEngine(IServiceScopeFactory scopes, Publis
         return (await Task.WhenAll(workers)).Sum();
     }
 
-    // What the sweep job does: settle interrupted and late targets, resolve Unknowns, then publish
+    // What each node's sweeper does: settle interrupted and late targets, resolve Unknowns, then publish
     // whatever is due (a lost or misfired trigger costs a few seconds, never the post).
     public async Task SweepAsync(CancellationToken ct)
     {

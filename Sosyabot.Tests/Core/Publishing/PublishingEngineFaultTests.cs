@@ -33,7 +33,7 @@ public abstract class PublishingEngineFaultTests(PublishingFixture fixture, Engi
     protected Task<PostTarget> TargetAsync(Guid postId, EngineChannel channel) =>
         fixture.TargetAsync(postId, channel.Channel.Id);
 
-    // The sweep job a little later: the channel's pace allows the next attempt, Unknowns are asked about.
+    // The sweeper a little later: the channel's pace allows the next attempt, Unknowns are asked about.
     protected async Task SweepAsync()
     {
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
