@@ -21,6 +21,8 @@ public sealed class ProviderEmulator : IAsyncDisposable
     private readonly ConcurrentQueue<string> _unexpected = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new();
     private readonly IPlatformEmulator[] _platforms;
+    private int _inFlight;
+    private int _peakInFlight;
 
     private ProviderEmulator(WebApplication app, IPlatformEmulator[] platforms)
     {
@@ -32,6 +34,11 @@ public sealed class ProviderEmulator : IAsyncDisposable
 
     // Added before every answer, as a platform's network and processing time (benchmarks run with 50 ms).
     public TimeSpan Latency { get; set; }
+
+    // The most requests it has been answering at once since the last reset: how parallel a caller really was.
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
+    public void ResetPeakInFlight() => Interlocked.Exchange(ref _peakInFlight, Volatile.Read(ref _inFlight));
 
     // How authorize pages answer: at once (Allow or Deny), or with a page a browser test clicks.
     public ConsentMode Consent { get; set; } = ConsentMode.Allow;
@@ -67,6 +74,7 @@ public sealed class ProviderEmulator : IAsyncDisposable
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         var emulator = new ProviderEmulator(app, platforms);
+        app.Use(emulator.CountInFlightAsync);
         app.Use(emulator.RecordAndInjectAsync);
         foreach (var platform in platforms) platform.Map(app, emulator);
         app.MapFallback(emulator.UnexpectedAsync);
@@ -74,6 +82,21 @@ public sealed class ProviderEmulator : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator.BaseUrl = new Uri(address.TrimEnd('/') + "/");
         return emulator;
+    }
+
+    private async Task CountInFlightAsync(HttpContext context, RequestDelegate next)
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        for (var peak = Volatile.Read(ref _peakInFlight); now > peak; peak = Volatile.Read(ref _peakInFlight))
+            if (Interlocked.CompareExchange(ref _peakInFlight, now, peak) == peak) break;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
     }
 
     private async Task RecordAndInjectAsync(HttpContext context, RequestDelegate next)

@@ -29,6 +29,22 @@ public class ProviderEmulatorTests
     }
 
     [Fact]
+    public async Task It_counts_the_most_requests_it_answered_at_once()
+    {
+        await using var emulator = await ProviderEmulator.StartAsync(new TelegramEmulator());
+        var bot = emulator.Platform<TelegramEmulator>().CreateBot();
+        emulator.Latency = TimeSpan.FromMilliseconds(500);
+        using var http = new HttpClient();
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => http.GetAsync(emulator.Url($"/telegram/bot{bot.Token}/getMe"))));
+        var afterThree = emulator.PeakInFlight;
+        emulator.ResetPeakInFlight();
+        await http.GetAsync(emulator.Url($"/telegram/bot{bot.Token}/getMe"));
+
+        Assert.Equal((3, 1), (afterThree, emulator.PeakInFlight));
+    }
+
+    [Fact]
     public async Task It_listens_on_the_port_it_is_given()
     {
         var port = TestPorts.Free();
