@@ -15,7 +15,9 @@ public static class CoreServices
         var settings = EmulatorSettings.Of(emulator);
         settings["ConnectionStrings:Sosyabot"] = options.Database;
         settings["DataProtection:CertificatePath"] = options.KeyCertificate;
-        settings["App:BaseUrl"] = options.App.AbsoluteUri.TrimEnd('/');
+        // The callback the emulated X app is registered with (XEmulator.RegisteredRedirectUri), as in the
+        // test fixtures; connects are completed here, so the app's own address plays no part in them.
+        settings["App:BaseUrl"] = "http://127.0.0.1";
         settings["Scheduler:Enabled"] = "false";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
