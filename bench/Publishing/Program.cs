@@ -56,8 +56,8 @@ var perPost = warmupTook / warmup.Count;
 Console.WriteLine($"Warm-up: {warmup.Count} posts written in {warmupTook.TotalSeconds:F1} s; {storedTriggers} triggers stored by this process, " +
     $"{firedTriggers} fired by the app; {warmupCount.Line}");
 
-// Steady: due evenly over the window, starting once all are written.
-var steadyStart = DateTimeOffset.UtcNow + perPost * options.SteadyPosts * 1.5 + TimeSpan.FromSeconds(10);
+// Steady: due evenly over the window, starting once all are written (the warm-up, cold, writes at about half the later pace).
+var steadyStart = DateTimeOffset.UtcNow + perPost * options.SteadyPosts * 0.5 + TimeSpan.FromSeconds(10);
 var step = options.SteadyOver / options.SteadyPosts;
 var steady = PostWriter.Spread(channels, options.SteadyPosts, options.ChannelsPerPost, i => steadyStart + step * i, seed: 2);
 var (steadyIds, steadyTook) = await WriteAsync("steady", steady);
@@ -71,7 +71,7 @@ Console.WriteLine($"  {steadyCount.Line}; triggers left unfired: {await database
 
 // Burst: all due at one instant. Telegram is left out: the engine paces a chat to one message a second on purpose.
 var burstChannels = channels.Where(c => c.Platform != "telegram").ToList();
-var burstAt = DateTimeOffset.UtcNow + perPost * options.BurstPosts * 1.5 + TimeSpan.FromSeconds(10);
+var burstAt = DateTimeOffset.UtcNow + perPost * options.BurstPosts * 0.5 + TimeSpan.FromSeconds(10);
 var burst = PostWriter.Spread(burstChannels, options.BurstPosts, options.ChannelsPerPost, _ => burstAt, seed: 3);
 var (_, burstTook) = await WriteAsync("burst", burst);
 Console.WriteLine($"Burst: {burst.Count * options.ChannelsPerPost} deliveries ({burst.Count} posts x {options.ChannelsPerPost} of {burstChannels.Count} channels, Telegram left out: " +
