@@ -13,12 +13,6 @@ public static class PublishPacing
         [TelegramDefaults.Key] = TelegramDefaults.PublishInterval,
     };
 
-    // Every platform's pace, the configured ones over the defaults, as the claim hands them to SQL;
-    // a platform not listed gets Default.
-    public static (string[] Platforms, TimeSpan[] Paces) Table(PublishingOptions options)
-    {
-        var paces = new Dictionary<string, TimeSpan>(ByPlatform);
-        foreach (var (platform, pace) in options.Pacing) paces[platform] = pace;
-        return (paces.Keys.ToArray(), paces.Values.ToArray());
-    }
+    public static TimeSpan For(string platform, PublishingOptions options) =>
+        options.Pacing.TryGetValue(platform, out var configured) ? configured : ByPlatform.GetValueOrDefault(platform, Default);
 }

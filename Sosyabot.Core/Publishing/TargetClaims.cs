@@ -8,6 +8,8 @@ namespace Sosyabot.Core.Publishing;
 // made before any call to a platform; rows another node is claiming are skipped, never waited for.
 public sealed class TargetClaims(SosyabotDbContext db, IOptions<PublishingOptions> options, TimeProvider clock)
 {
+    private sealed record ClaimRow(Guid Id, Guid ChannelId, Guid PostId, string Platform);
+
     // The next due target (of one post, or any), on a channel with no target in flight and whose pace
     // allows another post. Locking the channel row too and moving its pace forward makes a second
     // claim racing on the same channel re-check it and skip, so one channel publishes one at a time.
@@ -18,10 +20,8 @@ public sealed class TargetClaims(SosyabotDbContext db, IOptions<PublishingOption
         var now = clock.GetUtcNow();
         var until = now + options.Value.LeaseTime;
         var post = postId ?? Guid.Empty;
-        var (platforms, paces) = PublishPacing.Table(options.Value);
-        // One statement (its own transaction): the claim, the channel's pace and the post's status
-        // commit together in one round trip.
-        var ids = await db.Database.SqlQuery<Guid>($"""
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var rows = await db.Database.SqlQuery<ClaimRow>($"""
             WITH next AS (
                 SELECT t.id FROM post_targets t
                 JOIN channels c ON c.id = t.channel_id
@@ -35,25 +35,22 @@ public sealed class TargetClaims(SosyabotDbContext db, IOptions<PublishingOption
                   AND NOT EXISTS (SELECT 1 FROM post_targets o WHERE o.channel_id = t.channel_id AND o.status = 'Publishing')
                 ORDER BY t.due_at, t.id
                 LIMIT 1
-                FOR UPDATE OF t, c SKIP LOCKED),
-            claimed AS (
-                UPDATE post_targets t SET
-                    status = 'Publishing', lease_owner = {owner}, lease_until = {until},
-                    attempts = CASE WHEN t.status = 'Waiting' THEN t.attempts ELSE t.attempts + 1 END,
-                    attempt_started_at = CASE WHEN t.status = 'Waiting' THEN t.attempt_started_at ELSE {now} END,
-                    next_attempt_at = NULL, updated_at = {now}
-                FROM next WHERE t.id = next.id
-                RETURNING t.id, t.channel_id, t.post_id, t.platform),
-            paced AS (
-                UPDATE channels c SET publish_paced_until = {now} + COALESCE(
-                    (SELECT pace.gap FROM unnest({platforms}, {paces}) AS pace(platform, gap) WHERE pace.platform = claimed.platform),
-                    {PublishPacing.Default})
-                FROM claimed WHERE c.id = claimed.channel_id),
-            started AS (
-                UPDATE posts p SET status = 'Publishing' FROM claimed WHERE p.id = claimed.post_id AND p.status = 'Scheduled')
-            SELECT id AS "Value" FROM claimed
+                FOR UPDATE OF t, c SKIP LOCKED)
+            UPDATE post_targets t SET
+                status = 'Publishing', lease_owner = {owner}, lease_until = {until},
+                attempts = CASE WHEN t.status = 'Waiting' THEN t.attempts ELSE t.attempts + 1 END,
+                attempt_started_at = CASE WHEN t.status = 'Waiting' THEN t.attempt_started_at ELSE {now} END,
+                next_attempt_at = NULL, updated_at = {now}
+            FROM next WHERE t.id = next.id
+            RETURNING t.id, t.channel_id, t.post_id, t.platform
             """).ToListAsync(ct);
-        return ids.Count == 0 ? null : new ClaimedTarget(ids[0], owner);
+        if (rows.Count == 0) return null;
+        var claimed = rows[0];
+        var pacedUntil = now + PublishPacing.For(claimed.Platform, options.Value);
+        await db.Database.ExecuteSqlAsync($"UPDATE channels SET publish_paced_until = {pacedUntil} WHERE id = {claimed.ChannelId}", ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE posts SET status = 'Publishing' WHERE id = {claimed.PostId} AND status = 'Scheduled'", ct);
+        await tx.CommitAsync(ct);
+        return new ClaimedTarget(claimed.Id, owner);
     }
 
     // An Unknown to settle with its platform's resolver: a lease without a status change, so two

@@ -4,7 +4,7 @@ using Quartz;
 namespace Sosyabot.Core.Publishing.Jobs;
 
 // One trigger per scheduled post, at its due time, in the clustered store: one node fires it and
-// wakes the engine then. Rescheduling replaces it. The trigger is only a wake-up call: if
+// wakes the engine for that post. Rescheduling replaces it. The trigger is only a wake-up call: if
 // it is lost (or the store is unreachable) the sweep still publishes the post a few seconds later.
 public sealed partial class PublishTriggers(ISchedulerFactory schedulers, ILogger<PublishTriggers> logger)
 {
@@ -17,6 +17,7 @@ public sealed partial class PublishTriggers(ISchedulerFactory schedulers, ILogge
         var trigger = TriggerBuilder.Create()
             .WithIdentity(KeyOf(postId))
             .ForJob(PublishPostJob.Key)
+            .UsingJobData(PublishPostJob.PostIdKey, postId.ToString())
             .StartAt(dueAt)
             // Late is for the engine to judge (lateness window), so a misfired trigger fires at once.
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
