@@ -16,7 +16,8 @@ bench_publish_app
 dotnet build "$REPO_DIR/bench/Publishing" -c Release --nologo -v quiet >/dev/null
 bench_postgres
 # The app's platform URLs point at the emulator's fixed port (Providers__HostOverrides__...).
-mapfile -t EMULATOR_SETTINGS < <(dotnet "$BENCH" settings --emulator-port "$EMULATOR_PORT")
+dotnet "$BENCH" settings --emulator-port "$EMULATOR_PORT" >"$WORK/emulator.env"
+mapfile -t EMULATOR_SETTINGS <"$WORK/emulator.env"
 bench_start_app "$APP_URL" "${EMULATOR_SETTINGS[@]}"
 
 dotnet "$BENCH" --url "$APP_URL" --db "$CONNECTION" --pid "$APP_PID" --keys "$WORK/keys/dataprotection.pfx" --emulator-port "$EMULATOR_PORT" "$@"
