@@ -13,6 +13,8 @@ public sealed class TargetClaims(SosyabotDbContext db, IOptions<PublishingOption
     // The next due target (of one post, or any), on a channel with no target in flight and whose pace
     // allows another post. Locking the channel row too and moving its pace forward makes a second
     // claim racing on the same channel re-check it and skip, so one channel publishes one at a time.
+    // A Waiting target was due when it was first claimed, so "due_at <= now" holds for it too; written
+    // this way the claim walks ix_post_targets_claimable in order and stops at the first target it may take.
     public async Task<ClaimedTarget?> ClaimNextAsync(string owner, Guid? postId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -25,7 +27,7 @@ public sealed class TargetClaims(SosyabotDbContext db, IOptions<PublishingOption
                 JOIN channels c ON c.id = t.channel_id
                 JOIN posts p ON p.id = t.post_id
                 JOIN workspaces w ON w.id = p.workspace_id
-                WHERE ((t.status = 'Scheduled' AND t.due_at <= {now}) OR t.status = 'Waiting')
+                WHERE t.status IN ('Scheduled', 'Waiting') AND t.due_at <= {now}
                   AND (t.next_attempt_at IS NULL OR t.next_attempt_at <= {now})
                   AND ({post} = '00000000-0000-0000-0000-000000000000'::uuid OR t.post_id = {post})
                   AND (t.attempts > 0 OR t.status = 'Waiting' OR t.due_at >= {now} - w.lateness_window)

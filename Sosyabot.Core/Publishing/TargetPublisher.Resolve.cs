@@ -44,10 +44,9 @@ public sealed partial class TargetPublisher
                 return;
             }
             progress.Add(new PartProgress(progress.Count, found.PlatformPostId, found.Url, found.Ref));
-            if (!await recorder.PartConfirmedAsync(claim, progress, ct)) return;
             if (progress.Count == parts.Count)
-                await recorder.PublishedAsync(claim, target, progress[0], ct);
-            else
+                await recorder.PublishedAsync(claim, target, progress, ct);
+            else if (await recorder.PartConfirmedAsync(claim, progress, ct))
                 await recorder.RetryAsync(claim, null, null, clock.GetUtcNow(), ct);
         }
         catch (ProviderException e)

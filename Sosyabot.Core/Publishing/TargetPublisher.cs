@@ -86,6 +86,12 @@ public sealed partial class TargetPublisher(
         var fields = Fields(post, target);
         var progress = target.Progress.ToList();
         var pendingHandle = target.PendingHandle;
+        if (progress.Count == parts.Count)
+        {
+            // Every part was confirmed before an interruption; only the outcome is left to record.
+            await recorder.PublishedAsync(claim, target, progress, ct);
+            return;
+        }
         while (progress.Count < parts.Count)
         {
             var index = progress.Count;
@@ -102,13 +108,15 @@ public sealed partial class TargetPublisher(
             }
             var confirmed = (PublishedPost)result;
             progress.Add(new PartProgress(index, confirmed.PlatformPostId, confirmed.Url, confirmed.Ref));
-            if (!await recorder.PartConfirmedAsync(claim, progress, ct))
+            var recorded = progress.Count == parts.Count
+                ? await recorder.PublishedAsync(claim, target, progress, ct)
+                : await recorder.PartConfirmedAsync(claim, progress, ct);
+            if (!recorded)
             {
                 LogLeaseLost(target.Id, confirmed.PlatformPostId);
                 return;
             }
         }
-        await recorder.PublishedAsync(claim, target, progress[0], ct);
     }
 
     private async Task<PublishResult> CheckAsync(string platform, PublishRequest request, string handle, CancellationToken ct)

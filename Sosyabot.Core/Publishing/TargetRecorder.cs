@@ -32,9 +32,10 @@ public sealed partial class TargetRecorder(SosyabotDbContext db, WebhookOutbox o
             .SetProperty(t => t.UpdatedAt, now), ct) == 1;
     }
 
-    public Task<bool> PublishedAsync(ClaimedTarget claim, PostTarget target, PartProgress root, CancellationToken ct) =>
+    // Every part confirmed: the last one's confirmation and the outcome in one commit.
+    public Task<bool> PublishedAsync(ClaimedTarget claim, PostTarget target, List<PartProgress> progress, CancellationToken ct) =>
         OutcomeAsync(claim, target, PostTargetStatus.Published, null, null, WebhookEventTypes.PostPublished,
-            PublishEvents.Payload(target, root.PlatformPostId, root.Url), root, ct);
+            PublishEvents.Payload(target, progress[0].PlatformPostId, progress[0].Url), progress, ct);
 
     public Task<bool> FailedAsync(ClaimedTarget claim, PostTarget target, ProviderErrorKind kind, string message, CancellationToken ct) =>
         OutcomeAsync(claim, target, PostTargetStatus.Failed, kind, message, WebhookEventTypes.PostFailed,
@@ -88,23 +89,26 @@ public sealed partial class TargetRecorder(SosyabotDbContext db, WebhookOutbox o
     }
 
     private async Task<bool> OutcomeAsync(ClaimedTarget claim, PostTarget target, PostTargetStatus status, ProviderErrorKind? kind, string? message,
-        string eventType, JsonObject payload, PartProgress? root, CancellationToken ct)
+        string eventType, JsonObject payload, List<PartProgress>? progress, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var (postId, url) = (root?.PlatformPostId, root?.Url);
+        var (postId, url) = (progress?[0].PlatformPostId, progress?[0].Url);
         var ownTransaction = db.Database.CurrentTransaction is null;
         await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
-        var updated = await Held(claim).ExecuteUpdateAsync(s => s
-            .SetProperty(t => t.Status, status)
-            .SetProperty(t => t.LastErrorKind, kind)
-            .SetProperty(t => t.LastError, message == null ? null : Trim(message))
-            .SetProperty(t => t.PlatformPostId, postId)
-            .SetProperty(t => t.PlatformPostUrl, url)
-            .SetProperty(t => t.PendingHandle, (string?)null)
-            .SetProperty(t => t.NextAttemptAt, status == PostTargetStatus.Unknown ? now : null)
-            .SetProperty(t => t.LeaseOwner, (string?)null)
-            .SetProperty(t => t.LeaseUntil, (DateTimeOffset?)null)
-            .SetProperty(t => t.UpdatedAt, now), ct);
+        var updated = await Held(claim).ExecuteUpdateAsync(s =>
+        {
+            s.SetProperty(t => t.Status, status)
+                .SetProperty(t => t.LastErrorKind, kind)
+                .SetProperty(t => t.LastError, message == null ? null : Trim(message))
+                .SetProperty(t => t.PlatformPostId, postId)
+                .SetProperty(t => t.PlatformPostUrl, url)
+                .SetProperty(t => t.PendingHandle, (string?)null)
+                .SetProperty(t => t.NextAttemptAt, status == PostTargetStatus.Unknown ? now : null)
+                .SetProperty(t => t.LeaseOwner, (string?)null)
+                .SetProperty(t => t.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(t => t.UpdatedAt, now);
+            if (progress is not null) s.SetProperty(t => t.Progress, progress);
+        }, ct);
         if (updated == 1)
         {
             outbox.Add(target.Post!.WorkspaceId, eventType, payload);

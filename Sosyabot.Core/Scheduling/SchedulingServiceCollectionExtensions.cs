@@ -16,6 +16,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<SchedulerHeartbeat>();
         services.AddQuartz(q =>
         {
+            q.UseDefaultThreadPool(options.ThreadPoolSize);
+            q.ConfigureScheduler(s => s.BatchTriggerAcquisitionFireAheadTimeWindow = options.FireAhead);
             q.UsePersistentStore(s =>
             {
                 s.UsePostgres(connectionString);

@@ -21,6 +21,8 @@ public sealed class ProviderEmulator : IAsyncDisposable
     private readonly ConcurrentQueue<string> _unexpected = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new();
     private readonly IPlatformEmulator[] _platforms;
+    private int _inFlight;
+    private int _peakInFlight;
 
     private ProviderEmulator(WebApplication app, IPlatformEmulator[] platforms)
     {
@@ -29,6 +31,14 @@ public sealed class ProviderEmulator : IAsyncDisposable
     }
 
     public Uri BaseUrl { get; private set; } = default!;
+
+    // Added before every answer, as a platform's network and processing time (benchmarks run with 50 ms).
+    public TimeSpan Latency { get; set; }
+
+    // The most requests it has been answering at once since the last reset: how parallel a caller really was.
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
+    public void ResetPeakInFlight() => Interlocked.Exchange(ref _peakInFlight, Volatile.Read(ref _inFlight));
 
     // How authorize pages answer: at once (Allow or Deny), or with a page a browser test clicks.
     public ConsentMode Consent { get; set; } = ConsentMode.Allow;
@@ -53,14 +63,18 @@ public sealed class ProviderEmulator : IAsyncDisposable
 
     public string Url(string prefixedPath) => new Uri(BaseUrl, prefixedPath.TrimStart('/')).AbsoluteUri;
 
-    public static async Task<ProviderEmulator> StartAsync(params IPlatformEmulator[] platforms)
+    public static Task<ProviderEmulator> StartAsync(params IPlatformEmulator[] platforms) => StartAsync(0, platforms);
+
+    // A fixed port lets a separate process (the benchmark's app) be configured before the emulator starts.
+    public static async Task<ProviderEmulator> StartAsync(int port, params IPlatformEmulator[] platforms)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         var emulator = new ProviderEmulator(app, platforms);
+        app.Use(emulator.CountInFlightAsync);
         app.Use(emulator.RecordAndInjectAsync);
         foreach (var platform in platforms) platform.Map(app, emulator);
         app.MapFallback(emulator.UnexpectedAsync);
@@ -70,13 +84,40 @@ public sealed class ProviderEmulator : IAsyncDisposable
         return emulator;
     }
 
+    private async Task CountInFlightAsync(HttpContext context, RequestDelegate next)
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        for (var peak = Volatile.Read(ref _peakInFlight); now > peak; peak = Volatile.Read(ref _peakInFlight))
+            if (Interlocked.CompareExchange(ref _peakInFlight, now, peak) == peak) break;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
     private async Task RecordAndInjectAsync(HttpContext context, RequestDelegate next)
     {
+        var receivedAt = DateTimeOffset.UtcNow;
         context.Request.EnableBuffering();
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
         context.Request.Body.Position = 0;
         _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? "",
-            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body));
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body, receivedAt));
+        if (Latency > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Latency, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
 
         if (!_faults.TryGetValue($"{context.Request.Method} {context.Request.Path}", out var queue) || !queue.TryDequeue(out var fault))
         {

@@ -1,5 +1,6 @@
+using Sosyabot.Bench;
 using Sosyabot.Bench.ChannelsPage;
-using static Sosyabot.Bench.ChannelsPage.Figures;
+using static Sosyabot.Bench.Figures;
 
 // Targets from issue 6, item 9.
 const double RenderTargetMs = 150, HtmlTargetKb = 300, RssTargetMb = 400;

@@ -723,6 +723,10 @@ namespace Sosyabot.Migrations
                     b.HasIndex("ChannelId")
                         .HasDatabaseName("ix_post_targets_channel_id");
 
+                    b.HasIndex("DueAt", "Id")
+                        .HasDatabaseName("ix_post_targets_claimable")
+                        .HasFilter("status IN ('Scheduled', 'Waiting')");
+
                     b.HasIndex("PostId", "ChannelId")
                         .IsUnique()
                         .HasDatabaseName("ix_post_targets_post_id_channel_id");

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace Sosyabot.Bench.ChannelsPage;
+namespace Sosyabot.Bench;
 
 // A user registered through the app's own form; registration creates their personal workspace.
 public sealed partial class BenchAccount(HttpClient client, CookieContainer cookies, Guid workspaceId)

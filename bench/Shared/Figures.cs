@@ -1,4 +1,4 @@
-namespace Sosyabot.Bench.ChannelsPage;
+namespace Sosyabot.Bench;
 
 public static class Figures
 {
@@ -12,9 +12,14 @@ public static class Figures
     }
 
     // The app's resident memory as the kernel counts it, in MB.
-    public static double RssMegabytes(int pid)
+    public static double RssMegabytes(int pid) => StatusMegabytes(pid, "VmRSS:");
+
+    // The most resident memory the process ever had (its high-water mark), in MB.
+    public static double PeakRssMegabytes(int pid) => StatusMegabytes(pid, "VmHWM:");
+
+    private static double StatusMegabytes(int pid, string field)
     {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
     }
 
