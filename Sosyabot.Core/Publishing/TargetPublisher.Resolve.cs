@@ -19,7 +19,7 @@ public sealed partial class TargetPublisher
         // Every part was confirmed before the node stopped: only the outcome was not recorded.
         if (progress.Count == parts.Count)
         {
-            await recorder.PublishedAsync(claim, target, progress[0], ct);
+            await recorder.PublishedAsync(claim, target, progress, ct);
             return;
         }
         var resolver = providers.Find<IPublishResolver>(target.Platform);
