@@ -29,6 +29,24 @@ public sealed class WorkspaceService(SosyabotDbContext db, WorkspaceAccess acces
         return new WorkspaceSummary(workspace.Id, workspace.Name, workspace.TimeZone, role);
     }
 
+    // A workspace page opened by a member: like GetAsync, and remembered as the member's last workspace.
+    public async Task<WorkspaceSummary> OpenAsync(Guid userId, Guid workspaceId, CancellationToken ct = default)
+    {
+        var workspace = await GetAsync(userId, workspaceId, ct);
+        var now = clock.GetUtcNow();
+        await db.WorkspaceMembers.Where(m => m.UserId == userId && m.WorkspaceId == workspaceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastOpenedAt, now), ct);
+        return workspace;
+    }
+
+    // The workspace the user opened last, while they are still a member of it; else null.
+    public Task<Guid?> LastOpenedAsync(Guid userId, CancellationToken ct = default) =>
+        db.WorkspaceMembers
+            .Where(m => m.UserId == userId && m.LastOpenedAt != null)
+            .OrderByDescending(m => m.LastOpenedAt)
+            .Select(m => (Guid?)m.WorkspaceId)
+            .FirstOrDefaultAsync(ct);
+
     public async Task UpdateSettingsAsync(Guid userId, Guid workspaceId, string name, string timeZone, CancellationToken ct = default)
     {
         await access.RequireAsync(userId, workspaceId, WorkspaceRole.Admin, ct);

@@ -1049,6 +1049,10 @@ namespace Sosyabot.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("joined_at");
 
+                    b.Property<DateTimeOffset?>("LastOpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_opened_at");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -100,6 +100,50 @@ public class WorkspaceServiceTests(DatabaseFixture db) : IClassFixture<DatabaseF
     }
 
     [Fact]
+    public async Task The_last_opened_workspace_is_the_one_opened_most_recently_by_that_user()
+    {
+        var user = await db.CreateUserAsync();
+        var first = await db.CreateWorkspaceAsync(user.Id, "First");
+        var (second, other) = await db.MemberWithRoleAsync(WorkspaceRole.Owner);
+        await db.AddMemberAsync(second, user.Id, WorkspaceRole.Viewer);
+        Assert.Null(await LastOpened(user.Id));
+
+        await db.Run<WorkspaceService, WorkspaceSummary>(w => w.OpenAsync(user.Id, second));
+        await db.Run<WorkspaceService, WorkspaceSummary>(w => w.OpenAsync(user.Id, first));
+        await db.Run<WorkspaceService, WorkspaceSummary>(w => w.OpenAsync(other.Id, second));
+
+        Assert.Equal(first, await LastOpened(user.Id));
+        Assert.Equal(second, await LastOpened(other.Id));
+    }
+
+    [Fact]
+    public async Task A_workspace_the_user_left_is_no_longer_their_last_opened_one()
+    {
+        var user = await db.CreateUserAsync();
+        var (shared, _) = await db.MemberWithRoleAsync(WorkspaceRole.Owner);
+        await db.AddMemberAsync(shared, user.Id, WorkspaceRole.Editor);
+        await db.Run<WorkspaceService, WorkspaceSummary>(w => w.OpenAsync(user.Id, shared));
+
+        await db.Query(c => c.WorkspaceMembers.Where(m => m.WorkspaceId == shared && m.UserId == user.Id).ExecuteDeleteAsync());
+
+        Assert.Null(await LastOpened(user.Id));
+    }
+
+    [Fact]
+    public async Task Opening_a_workspace_one_is_not_a_member_of_is_refused_and_remembers_nothing()
+    {
+        var user = await db.CreateUserAsync();
+        var mine = await db.CreateWorkspaceAsync(user.Id, "Mine");
+        await db.Run<WorkspaceService, WorkspaceSummary>(w => w.OpenAsync(user.Id, mine));
+        var (theirs, _) = await db.MemberWithRoleAsync(WorkspaceRole.Owner);
+
+        await Assert.ThrowsAsync<WorkspaceAccessDeniedException>(() =>
+            db.Run<WorkspaceService, WorkspaceSummary>(w => w.OpenAsync(user.Id, theirs)));
+
+        Assert.Equal(mine, await LastOpened(user.Id));
+    }
+
+    [Fact]
     public async Task An_admin_cannot_delete_the_workspace()
     {
         var (workspaceId, admin) = await db.MemberWithRoleAsync(WorkspaceRole.Admin);
@@ -124,6 +168,8 @@ public class WorkspaceServiceTests(DatabaseFixture db) : IClassFixture<DatabaseF
         Assert.False(await db.Query(c => c.WorkspaceMembers.AnyAsync(m => m.WorkspaceId == workspaceId)));
         Assert.False(await db.Query(c => c.Channels.AnyAsync(ch => ch.WorkspaceId == workspaceId)));
     }
+
+    private Task<Guid?> LastOpened(Guid userId) => db.Run<WorkspaceService, Guid?>(w => w.LastOpenedAsync(userId));
 
     private Task<Workspace> Load(Guid workspaceId) =>
         db.Query(c => c.Workspaces.AsNoTracking().SingleAsync(w => w.Id == workspaceId));

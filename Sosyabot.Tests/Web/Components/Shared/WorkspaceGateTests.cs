@@ -20,6 +20,7 @@ public class WorkspaceGateTests(DatabaseFixture db) : ComponentTestBase(db), ICl
 
         page.WaitForAssertion(() => Assert.Equal(name, page.Find("[data-testid=settings-name]").GetAttribute("value")));
         Assert.Empty(page.FindAll("[data-testid=access-denied]"));
+        Assert.Equal(workspaceId, await Db.Run<WorkspaceService, Guid?>(w => w.LastOpenedAsync(viewer.Id)));
     }
 
     [Fact]
@@ -35,5 +36,6 @@ public class WorkspaceGateTests(DatabaseFixture db) : ComponentTestBase(db), ICl
         page.WaitForAssertion(() => Assert.Equal("Workspace not found.", page.Find("[data-testid=access-denied]").TextContent.Trim()));
         Assert.DoesNotContain(name, page.Markup);
         Assert.Empty(page.FindAll("[data-testid=members]"));
+        Assert.NotEqual(workspaceId, await Db.Run<WorkspaceService, Guid?>(w => w.LastOpenedAsync(outsider.Id)));
     }
 }

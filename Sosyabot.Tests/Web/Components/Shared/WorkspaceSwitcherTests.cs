@@ -44,6 +44,25 @@ public class WorkspaceSwitcherTests(DatabaseFixture db) : ComponentTestBase(db),
     }
 
     [Fact]
+    public async Task Opened_fresh_outside_a_workspace_it_shows_the_workspace_the_user_opened_last()
+    {
+        // A reload of the admin page: a new circuit with nothing in memory.
+        var (user, mine, shared, _) = await ThreeWorkspacesAsync();
+        await Db.Run<WorkspaceService, WorkspaceSummary>(w => w.OpenAsync(user.Id, mine.Id));
+        await Db.Run<WorkspaceService, WorkspaceSummary>(w => w.OpenAsync(user.Id, shared.Id));
+        SignIn(user);
+        Navigation.NavigateTo("/admin/workspaces");
+
+        var switcher = Render<WorkspaceSwitcher>();
+
+        switcher.WaitForAssertion(() => Assert.Contains(shared.Name, switcher.Find("[data-testid=workspace-switcher] button").TextContent));
+        switcher.Find("[data-testid=workspace-switcher] button").Click();
+        Popovers.WaitForAssertion(() => Assert.Contains(shared.Name, MenuItems()));
+        Popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == shared.Name).Click();
+        Assert.Equal($"http://localhost/w/{shared.Id}", Navigation.Uri);
+    }
+
+    [Fact]
     public async Task Outside_a_workspace_it_asks_the_user_to_choose_one()
     {
         var (user, _, _, _) = await ThreeWorkspacesAsync();
@@ -53,24 +72,6 @@ public class WorkspaceSwitcherTests(DatabaseFixture db) : ComponentTestBase(db),
         var switcher = Render<WorkspaceSwitcher>();
 
         switcher.WaitForAssertion(() => Assert.Contains("Choose a workspace", switcher.Find("[data-testid=workspace-switcher] button").TextContent));
-    }
-
-    [Fact]
-    public async Task Leaving_for_a_page_outside_any_workspace_keeps_the_last_workspace_and_links_back_to_it()
-    {
-        var (user, mine, _, _) = await ThreeWorkspacesAsync();
-        SignIn(user);
-        Navigation.NavigateTo($"/w/{mine.Id}/settings");
-        var switcher = Render<WorkspaceSwitcher>();
-        switcher.WaitForAssertion(() => Assert.Contains(mine.Name, switcher.Find("[data-testid=workspace-switcher] button").TextContent));
-
-        Navigation.NavigateTo("/admin/workspaces");
-
-        switcher.WaitForAssertion(() => Assert.Contains(mine.Name, switcher.Find("[data-testid=workspace-switcher] button").TextContent));
-        switcher.Find("[data-testid=workspace-switcher] button").Click();
-        Popovers.WaitForAssertion(() => Assert.Contains(mine.Name, MenuItems()));
-        Popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == mine.Name).Click();
-        Assert.Equal($"http://localhost/w/{mine.Id}", Navigation.Uri);
     }
 
     private BunitNavigationManager Navigation => Context.Services.GetRequiredService<BunitNavigationManager>();
